@@ -1,0 +1,76 @@
+/* persona's command line: verbs and options. */
+#include "cli/run.h"
+#include "syscalls/log.h"
+#include <stdio.h>
+#include <string.h>
+
+#define PERSONA_VERSION "0.1.0"
+
+static const char usage[] =
+    "usage: persona run [options] PROGRAM [ARGS...]\n"
+    "       persona --help | --version\n"
+    "\n"
+    "Runs a program built for another operating system (FreeBSD/amd64) on\n"
+    "Linux x86-64 by translating its system calls.\n"
+    "\n"
+    "run options:\n"
+    "  --debug        report unimplemented system calls, ioctls and sysctls\n"
+    "                 on stderr (also: PERSONA_DEBUG=1)\n"
+    "  --             end of options\n"
+    "\n"
+    "Exit status: the program's own; 127 if PROGRAM is not found, 126 if it\n"
+    "cannot be run (not executable, not an ELF file, unsupported kind),\n"
+    "2 for a usage error.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, fmt, arg);
+    warnmsg("%s (see 'persona --help')", msg);
+    return 2;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    struct run_options opt = { 0 };
+    int i = 0;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (a[0] != '-' || a[1] == 0)
+            break;
+        if (strcmp(a, "--debug") == 0)
+            opt.debug = true;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else
+            return usage_error("unknown option '%s'", a);
+    }
+    if (i >= argc)
+        return usage_error("%s", "run: no program given");
+    return run_program(&opt, argc - i, argv + i);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "no command given");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("persona %s\n", PERSONA_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc - 2, argv + 2);
+    if (cmd[0] == '-')
+        return usage_error("unknown option '%s'", cmd);
+    return usage_error("unknown command '%s'", cmd);
+}

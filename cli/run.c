@@ -1,0 +1,143 @@
+/* `persona run`: find the program, recognise it, load it, enter it. */
+#include "cli/run.h"
+#include "loader/elf.h"
+#include "personality/personality.h"
+#include "syscalls/door.h"
+#include "syscalls/log.h"
+#include "syscalls/signals.h"
+#include "syscalls/sud.h"
+#include "syscalls/threads.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* Exit codes of a shell that cannot run a command (POSIX sh, 2.8.2). */
+#define EXIT_NOT_FOUND 127
+#define EXIT_CANNOT_RUN 126
+
+/* PATH lookup as execvp does it; names containing '/' are taken as is. */
+static int resolve(const char *name, char *out, size_t cap)
+{
+    if (strchr(name, '/')) {
+        snprintf(out, cap, "%s", name);
+        return access(out, F_OK) == 0 ? 0 : -errno;
+    }
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    while (*path) {
+        size_t n = strcspn(path, ":");
+        snprintf(out, cap, "%.*s%s%s", (int)n, path, n ? "/" : "", name);
+        struct stat st;
+        if (stat(out, &st) == 0 && S_ISREG(st.st_mode) && access(out, X_OK) == 0)
+            return 0;
+        path += n + (path[n] == ':');
+    }
+    return -ENOENT;
+}
+
+static const struct personality *personality_for(enum personality_id id)
+{
+    return id == PERS_FREEBSD ? &freebsd_personality : NULL;
+}
+
+/* Guest dispositions start as the ones persona inherited (SIG_IGN stays
+ * ignored across exec), and its mask as persona's own. */
+static void inherit_signal_state(struct persona_thread *t, uint64_t inherited_mask)
+{
+    for (int sig = 1; sig <= HOST_NSIG; sig++) {
+        struct { void *h; unsigned long f; void *r; uint64_t m; } k;
+        if (syscall(SYS_rt_sigaction, sig, NULL, &k, 8) == 0 && k.h == SIG_IGN)
+            guest_actions[sig].handler = GUEST_SIG_IGN;
+    }
+    t->sigmask = inherited_mask & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+}
+
+int run_program(const struct run_options *opt, int argc, char **argv)
+{
+    persona_debug = opt->debug || (getenv("PERSONA_DEBUG") && *getenv("PERSONA_DEBUG"));
+    const char *name = argv[0];
+    char path[PATH_MAX];
+    int r = resolve(name, path, sizeof path);
+    if (r < 0) {
+        warnmsg("%s: %s", name, strerror(-r));
+        return r == -ENOENT || r == -ENOTDIR ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        warnmsg("%s: %s", name, strerror(errno));
+        return EXIT_NOT_FOUND;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        warnmsg("%s: Is a directory", name);
+        return EXIT_CANNOT_RUN;
+    }
+    if (access(path, X_OK) != 0 || !(st.st_mode & 0111)) {
+        warnmsg("%s: Permission denied (not executable)", name);
+        return EXIT_CANNOT_RUN;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        warnmsg("%s: %s", name, strerror(errno));
+        return EXIT_CANNOT_RUN;
+    }
+    struct elf_info info;
+    char err[256];
+    if (elf_inspect(fd, &info, err, sizeof err) != 0) {
+        warnmsg("%s: %s", name, err);
+        return EXIT_CANNOT_RUN;
+    }
+    const struct personality *pers = personality_for(info.personality);
+    if (!pers) {
+        warnmsg("%s: detected the %s personality (%s); only freebsd binaries can run so far",
+                name, personality_id_name(info.personality), info.brand_reason);
+        return EXIT_CANNOT_RUN;
+    }
+    if (info.dynamic) {
+        warnmsg("%s: dynamically linked %s binary: its interpreter %s is not available "
+                "(only static binaries can run so far)",
+                name, pers->name, info.interp);
+        return EXIT_CANNOT_RUN;
+    }
+
+    char execpath[PATH_MAX];
+    if (!realpath(path, execpath))
+        snprintf(execpath, sizeof execpath, "%s", path);
+
+    door_probe_cpu();
+    uint64_t inherited_mask;
+    signals_block_all(&inherited_mask);
+    struct persona_thread *t = thread_attach();
+    active_personality = pers;
+    inherit_signal_state(t, inherited_mask);
+    signals_init();
+    sud_enable(t);
+
+    struct loaded_image img;
+    if (elf_map(fd, &info, &img, err, sizeof err) != 0) {
+        warnmsg("%s: %s", name, err);
+        return EXIT_CANNOT_RUN;
+    }
+    close(fd);
+    struct exec_request req = {
+        .info = &info, .img = &img, .execpath = execpath,
+        .argc = argc, .argv = argv, .envp = environ,
+    };
+    struct guest_entry entry;
+    if (pers->prepare_exec(&req, &entry, err, sizeof err) != 0) {
+        warnmsg("%s: %s", name, err);
+        return EXIT_CANNOT_RUN;
+    }
+    threads_register_self(t, 100001);   /* FreeBSD's first thread id range */
+    t->guest_fsbase = 0;
+    signals_unblock_all();
+    door_enter_guest(t, &entry);
+}

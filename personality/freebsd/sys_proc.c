@@ -1,0 +1,95 @@
+/* Process identity and limits. */
+#include "personality/freebsd/fbsd.h"
+#include "abi/freebsd/time.h"
+#include "syscalls/signals.h"
+#include <sys/resource.h>
+#include <unistd.h>
+
+long fbsd_sys_exit(struct sysctx *c)
+{
+    HOST1(SYS_exit_group, ARG_INT(c, 0));
+    __builtin_unreachable();
+}
+
+long fbsd_sys_getpid(struct sysctx *c)
+{
+    /* FreeBSD's getpid also returns the parent's pid in %rdx
+     * (sys/kern/kern_prot.c: td_retval[1] = p_pptr->p_pid under COMPAT_43). */
+    c->rdx = HOST0(SYS_getppid);
+    c->set_rdx = true;
+    return HOST0(SYS_getpid);
+}
+
+long fbsd_sys_getppid(struct sysctx *c) { return HOST0(SYS_getppid); }
+
+/* get*id: FreeBSD returns the effective id in %rdx as well (COMPAT_43). */
+long fbsd_sys_getuid(struct sysctx *c)
+{
+    c->rdx = HOST0(SYS_geteuid);
+    c->set_rdx = true;
+    return HOST0(SYS_getuid);
+}
+long fbsd_sys_geteuid(struct sysctx *c) { return HOST0(SYS_geteuid); }
+long fbsd_sys_getgid(struct sysctx *c)
+{
+    c->rdx = HOST0(SYS_getegid);
+    c->set_rdx = true;
+    return HOST0(SYS_getgid);
+}
+long fbsd_sys_getegid(struct sysctx *c) { return HOST0(SYS_getegid); }
+long fbsd_sys_getresuid(struct sysctx *c)
+{
+    return HOST3(SYS_getresuid, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+}
+long fbsd_sys_getresgid(struct sysctx *c)
+{
+    return HOST3(SYS_getresgid, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+}
+
+/* persona never runs set-id binaries with elevated rights. */
+long fbsd_sys_issetugid(struct sysctx *c) { return 0; }
+
+long fbsd_sys_getpgrp(struct sysctx *c) { return HOST0(SYS_getpgrp); }
+long fbsd_sys_getpgid(struct sysctx *c) { return HOST1(SYS_getpgid, ARG_INT(c, 0)); }
+long fbsd_sys_getsid(struct sysctx *c) { return HOST1(SYS_getsid, ARG_INT(c, 0)); }
+long fbsd_sys_setsid(struct sysctx *c) { return HOST0(SYS_setsid); }
+long fbsd_sys_umask(struct sysctx *c) { return HOST1(SYS_umask, ARG_UINT(c, 0) & 07777); }
+
+long fbsd_sys_getdtablesize(struct sysctx *c)
+{
+    struct rlimit rl;
+    long r = HOST2(SYS_getrlimit, RLIMIT_NOFILE, &rl);
+    return r < 0 ? r : (long)(rl.rlim_cur > INT32_MAX ? INT32_MAX : rl.rlim_cur);
+}
+
+long fbsd_sys_getrlimit(struct sysctx *c)
+{
+    int res = fbsd_rlimit_resource_to_linux(ARG_INT(c, 0));
+    if (res < 0)
+        return -EINVAL;
+    struct rlimit rl;
+    long r = HOST2(SYS_getrlimit, res, &rl);
+    if (r < 0)
+        return r;
+    uint64_t out[2] = { fbsd_rlim_from_linux(rl.rlim_cur), fbsd_rlim_from_linux(rl.rlim_max) };
+    return copy_to_guest(ARG_PTR(c, 1), out, sizeof out);
+}
+
+long fbsd_sys_setrlimit(struct sysctx *c)
+{
+    int res = fbsd_rlimit_resource_to_linux(ARG_INT(c, 0));
+    if (res < 0)
+        return -EINVAL;
+    uint64_t in[2];
+    if (copy_from_guest(in, ARG_PTR(c, 1), sizeof in))
+        return -EFAULT;
+    struct rlimit rl = { fbsd_rlim_to_linux(in[0]), fbsd_rlim_to_linux(in[1]) };
+    return HOST2(SYS_setrlimit, res, &rl);
+}
+
+long fbsd_sys_getrusage(struct sysctx *c)
+{
+    /* struct rusage has the same layout on both (abi/freebsd/time.h);
+     * RUSAGE_SELF 0, RUSAGE_CHILDREN -1, RUSAGE_THREAD 1 likewise. */
+    return HOST2(SYS_getrusage, ARG_INT(c, 0), ARG_PTR(c, 1));
+}

@@ -1,0 +1,163 @@
+/* Signal system calls: dispositions, masks, alternate stacks, sigreturn,
+ * and sending signals.  The state itself is kept by syscalls/signals.c in
+ * Linux numbering; FreeBSD numbers and layouts are converted here. */
+#include "personality/freebsd/fbsd.h"
+#include "personality/freebsd/threads.h"
+#include "abi/freebsd/signal.h"
+#include "abi/freebsd/ucontext.h"
+#include "syscalls/signals.h"
+#include <string.h>
+#include <unistd.h>
+
+/* Dispositions of FreeBSD signals that have no Linux number (SIGEMT,
+ * SIGINFO, high real-time ones): remembered, never raised. */
+static struct fbsd_sigaction unmapped_actions[FBSD_NSIG];
+
+static unsigned gsa_flags(int f)
+{
+    return ((f & FBSD_SA_ONSTACK) ? GSA_ONSTACK : 0) |
+           ((f & FBSD_SA_RESTART) ? GSA_RESTART : 0) |
+           ((f & FBSD_SA_RESETHAND) ? GSA_RESETHAND : 0) |
+           ((f & FBSD_SA_NODEFER) ? GSA_NODEFER : 0) |
+           ((f & FBSD_SA_SIGINFO) ? GSA_SIGINFO : 0);
+}
+
+long fbsd_sys_sigaction(struct sysctx *c)
+{
+    int fsig = ARG_INT(c, 0);
+    if (!fbsd_sig_valid(fsig))
+        return -EINVAL;
+    struct fbsd_sigaction nact, oact;
+    bool set = ARG_PTR(c, 1) != 0;
+    if (set && copy_from_guest(&nact, ARG_PTR(c, 1), sizeof nact))
+        return -EFAULT;
+    if (set && (fsig == FBSD_SIGKILL || fsig == FBSD_SIGSTOP) && nact.fsa_handler != FBSD_SIG_DFL)
+        return -EINVAL;
+    int hsig = fbsd_signo_to_linux(fsig);
+    if (!hsig) {
+        oact = unmapped_actions[fsig];
+        if (set)
+            unmapped_actions[fsig] = nact;
+    } else {
+        struct guest_sigaction g, old;
+        if (set) {
+            memset(&g, 0, sizeof g);
+            g.handler = nact.fsa_handler;
+            g.mask = fbsd_sigset_to_linux(&nact.sa_mask);
+            g.flags = gsa_flags(nact.sa_flags);
+            memcpy(g.raw, &nact, sizeof nact);
+        }
+        long r = signals_set_action(hsig, set ? &g : NULL, &old);
+        if (r < 0)
+            return r;
+        memcpy(&oact, old.raw, sizeof oact);
+        oact.fsa_handler = old.handler;
+    }
+    if (ARG_PTR(c, 2) && copy_to_guest(ARG_PTR(c, 2), &oact, sizeof oact))
+        return -EFAULT;
+    return 0;
+}
+
+long fbsd_sys_sigprocmask(struct sysctx *c)
+{
+    int how = ARG_INT(c, 0);
+    fbsd_sigset_t fset, old;
+    fbsd_sigset_from_linux(&old, c->t->sigmask);
+    if (ARG_PTR(c, 1)) {
+        if (copy_from_guest(&fset, ARG_PTR(c, 1), sizeof fset))
+            return -EFAULT;
+        int hhow;
+        switch (how) {
+        case FBSD_SIG_BLOCK:   hhow = SIG_BLOCK; break;
+        case FBSD_SIG_UNBLOCK: hhow = SIG_UNBLOCK; break;
+        case FBSD_SIG_SETMASK: hhow = SIG_SETMASK; break;
+        default: return -EINVAL;
+        }
+        signals_change_mask(c->t, hhow, fbsd_sigset_to_linux(&fset));
+    }
+    if (ARG_PTR(c, 2) && copy_to_guest(ARG_PTR(c, 2), &old, sizeof old))
+        return -EFAULT;
+    return 0;
+}
+
+long fbsd_sys_sigaltstack(struct sysctx *c)
+{
+    struct persona_thread *t = c->t;
+    uint64_t sp = c->uc->uc_mcontext.gregs[REG_RSP];
+    bool on = t->altstack_size && !(t->altstack_flags & FBSD_SS_DISABLE) &&
+              sp > t->altstack_sp && sp <= t->altstack_sp + t->altstack_size;
+    struct fbsd_sigaltstack old = {
+        .ss_sp = t->altstack_sp, .ss_size = t->altstack_size,
+        .ss_flags = (t->altstack_size == 0 || (t->altstack_flags & FBSD_SS_DISABLE))
+                        ? FBSD_SS_DISABLE : (on ? FBSD_SS_ONSTACK : 0),
+    };
+    if (ARG_PTR(c, 0)) {
+        struct fbsd_sigaltstack ss;
+        if (copy_from_guest(&ss, ARG_PTR(c, 0), sizeof ss))
+            return -EFAULT;
+        if (on)
+            return -EPERM;
+        if (ss.ss_flags & ~FBSD_SS_DISABLE)
+            return -EINVAL;
+        if (ss.ss_flags & FBSD_SS_DISABLE) {
+            t->altstack_flags = FBSD_SS_DISABLE;
+        } else {
+            if (ss.ss_size < FBSD_MINSIGSTKSZ)
+                return -ENOMEM;
+            t->altstack_sp = ss.ss_sp;
+            t->altstack_size = ss.ss_size;
+            t->altstack_flags = 0;
+        }
+    }
+    if (ARG_PTR(c, 1) && copy_to_guest(ARG_PTR(c, 1), &old, sizeof old))
+        return -EFAULT;
+    return 0;
+}
+
+long fbsd_sys_sigreturn(struct sysctx *c)
+{
+    struct fbsd_ucontext uc;
+    if (copy_from_guest(&uc, ARG_PTR(c, 0), sizeof uc))
+        return -EFAULT;
+    greg_t *g = c->uc->uc_mcontext.gregs;
+    if (fbsd_mcontext_check(&uc.uc_mcontext, g[REG_EFL], FBSD_MC_FLAG_MASK_14) != FBSD_MC_OK)
+        return -EINVAL;
+    fbsd_mcontext_to_linux(&c->uc->uc_mcontext, &uc.uc_mcontext);
+    if (uc.uc_mcontext.mc_flags & FBSD_MC_HASBASES)
+        c->t->guest_fsbase = uc.uc_mcontext.mc_fsbase;
+    signals_change_mask(c->t, SIG_SETMASK, fbsd_sigset_to_linux(&uc.uc_sigmask));
+    c->just_return = true;
+    return 0;
+}
+
+long fbsd_sys_kill(struct sysctx *c)
+{
+    int pid = ARG_INT(c, 0), fsig = ARG_INT(c, 1);
+    int hsig = 0;
+    if (fsig != 0) {
+        if (!fbsd_sig_valid(fsig))
+            return -EINVAL;
+        hsig = fbsd_signo_to_linux(fsig);
+        if (!hsig)
+            return -EINVAL;
+    }
+    return HOST2(SYS_kill, pid, hsig);
+}
+
+long fbsd_sys_thr_kill(struct sysctx *c)
+{
+    long id = ARG_LONG(c, 0);
+    int fsig = ARG_INT(c, 1);
+    int hsig = 0;
+    if (fsig != 0) {
+        if (!fbsd_sig_valid(fsig))
+            return -EINVAL;
+        hsig = fbsd_signo_to_linux(fsig);
+        if (!hsig)
+            return -EINVAL;
+    }
+    int host_tid = fbsd_thread_host_tid(id);
+    if (host_tid <= 0)
+        return -ESRCH;
+    return HOST3(SYS_tgkill, getpid(), host_tid, hsig);
+}

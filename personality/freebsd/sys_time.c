@@ -1,0 +1,87 @@
+/* Clocks, sleeps and interval timers.  struct timespec, timeval and
+ * itimerval have the same layout on FreeBSD/amd64 and Linux/x86-64. */
+#include "personality/freebsd/fbsd.h"
+#include "abi/freebsd/time.h"
+#include "abi/freebsd/errno.h"
+#include <time.h>
+#include <sys/time.h>
+
+/* FreeBSD's CLOCK_SECOND reports whole seconds (sys/kern/kern_time.c). */
+static long clock_read(int fbsd_clock, struct timespec *ts, bool res)
+{
+    int clk = fbsd_clockid_to_linux(fbsd_clock);
+    if (clk < 0)
+        return -EINVAL;
+    long r = res ? clock_getres(clk, ts) : clock_gettime(clk, ts);
+    if (r != 0)
+        return -errno;
+    if (fbsd_clock == FBSD_CLOCK_SECOND) {
+        if (res) {
+            ts->tv_sec = 1;
+            ts->tv_nsec = 0;
+        } else {
+            ts->tv_nsec = 0;
+        }
+    }
+    return 0;
+}
+
+long fbsd_sys_clock_gettime(struct sysctx *c)
+{
+    struct timespec ts;
+    long r = clock_read(ARG_INT(c, 0), &ts, false);
+    return r ? r : copy_to_guest(ARG_PTR(c, 1), &ts, sizeof ts);
+}
+
+long fbsd_sys_clock_getres(struct sysctx *c)
+{
+    struct timespec ts;
+    long r = clock_read(ARG_INT(c, 0), &ts, true);
+    if (r || !ARG_PTR(c, 1))
+        return r;
+    return copy_to_guest(ARG_PTR(c, 1), &ts, sizeof ts);
+}
+
+long fbsd_sys_gettimeofday(struct sysctx *c)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    if (ARG_PTR(c, 0) && copy_to_guest(ARG_PTR(c, 0), &tv, sizeof tv))
+        return -EFAULT;
+    if (ARG_PTR(c, 1)) {
+        /* struct timezone: always zero, as FreeBSD's kernel reports. */
+        int32_t tz[2] = { 0, 0 };
+        if (copy_to_guest(ARG_PTR(c, 1), tz, sizeof tz))
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long fbsd_sys_nanosleep(struct sysctx *c)
+{
+    c->no_restart = true;
+    return HOST2(SYS_nanosleep, ARG_PTR(c, 0), ARG_PTR(c, 1));
+}
+
+long fbsd_sys_clock_nanosleep(struct sysctx *c)
+{
+    /* Unlike nanosleep, clock_nanosleep returns the error number itself
+     * (sys/kern/kern_time.c sys_clock_nanosleep, POSIX). */
+    c->no_restart = true;
+    int clk = fbsd_clockid_to_linux(ARG_INT(c, 0));
+    if (clk < 0)
+        return EINVAL;
+    /* TIMER_ABSTIME is 1 on both (sys/sys/time.h). */
+    long r = HOST4(SYS_clock_nanosleep, clk, ARG_INT(c, 1) & 1, ARG_PTR(c, 2), ARG_PTR(c, 3));
+    return r < 0 ? (long)fbsd_errno_from_linux((int)-r) : 0;
+}
+
+long fbsd_sys_setitimer(struct sysctx *c)
+{
+    return HOST3(SYS_setitimer, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+}
+
+long fbsd_sys_getitimer(struct sysctx *c)
+{
+    return HOST2(SYS_getitimer, ARG_INT(c, 0), ARG_PTR(c, 1));
+}

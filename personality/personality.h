@@ -1,0 +1,103 @@
+/* A personality: everything that makes one foreign OS's binary interface.
+ * Like FreeBSD's sysentvec, it is a struct of tables and function pointers;
+ * nothing outside personality/ asks "which OS is this?". */
+#ifndef PERSONA_PERSONALITY_H
+#define PERSONA_PERSONALITY_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <signal.h>
+#include <ucontext.h>
+#include "syscalls/thread.h"
+#include "syscalls/door.h"
+#include "loader/elf.h"
+
+/* Support status of one syscall row (shown by `persona syscalls`). */
+enum sys_status {
+    SYS_MISSING,   /* not implemented: ENOSYS, reported */
+    SYS_PARTIAL,   /* implemented, with documented gaps */
+    SYS_DONE,      /* implemented */
+};
+
+/* Argument kinds drive the tracer's decoding (one per argument). */
+enum arg_kind {
+    A_NONE, A_INT, A_UINT, A_HEX, A_LONG, A_SIZE, A_OFF, A_FD, A_DIRFD, A_PATH,
+    A_BUF_IN, A_BUF_OUT, A_STR, A_PTR, A_OPEN_FLAGS, A_MODE, A_SIGNO,
+    A_MMAP_PROT, A_MMAP_FLAGS, A_STRUCT_IN, A_STRUCT_OUT, A_IOCTL, A_CLOCK,
+    A_PID, A_TID, A_FCNTL_CMD, A_AT_FLAGS, A_SIGSET, A_WHENCE, A_ULONG,
+};
+
+/* One guest system call in flight. */
+struct sysctx {
+    struct persona_thread *t;
+    ucontext_t *uc;        /* the guest's registers (host signal frame) */
+    long nr;               /* personality's syscall number */
+    uint64_t a[7];         /* arguments */
+    uint64_t rdx;          /* second return value, if set_rdx */
+    bool set_rdx;
+    bool just_return;      /* handler set all guest registers itself */
+    bool no_restart;       /* EINTR is final even under SA_RESTART (sleeps, polls) */
+};
+
+typedef long (*sys_handler_t)(struct sysctx *c);
+
+struct syscall_entry {
+    const char *name;
+    sys_handler_t handler;  /* NULL for SYS_MISSING */
+    uint8_t status;
+    uint8_t nargs;
+    uint8_t kinds[6];
+    const char *note;       /* what is partial / why missing */
+};
+
+/* A guest signal action, kept in host (Linux) signal numbering. */
+struct guest_sigaction {
+    uint64_t handler;       /* guest address, or GUEST_SIG_DFL / GUEST_SIG_IGN */
+    uint64_t mask;          /* host-numbered mask added during the handler */
+    unsigned flags;         /* GSA_* below */
+    unsigned char raw[64];  /* the guest's own struct, returned as oact */
+};
+#define GUEST_SIG_DFL 0
+#define GUEST_SIG_IGN 1
+#define GSA_ONSTACK   0x1
+#define GSA_RESTART   0x2
+#define GSA_RESETHAND 0x4
+#define GSA_NODEFER   0x8
+#define GSA_SIGINFO   0x10
+
+/* What exec needs to start a guest image. */
+struct exec_request {
+    const struct elf_info *info;
+    const struct loaded_image *img;
+    const char *execpath;           /* absolute path of the program */
+    int argc;
+    char **argv;
+    char **envp;
+};
+
+struct personality {
+    const char *name;                       /* "freebsd" */
+    enum personality_id id;
+    const struct syscall_entry *table;
+    unsigned table_size;
+
+    /* Decode the guest's call from registers, run it, encode the result. */
+    void (*syscall)(struct sysctx *c);
+    /* Build the guest's signal frame on its stack and point the registers
+     * at its handler. Returns false if the frame could not be written. */
+    bool (*deliver_signal)(struct persona_thread *t, ucontext_t *uc,
+                           int host_sig, const siginfo_t *info,
+                           const struct guest_sigaction *act);
+    /* Build the initial stack and aux vector, map what the OS maps into
+     * every process (signal trampoline), and fill the first registers.
+     * Returns -1 with a reason in err. */
+    int (*prepare_exec)(const struct exec_request *req, struct guest_entry *entry,
+                        char *err, size_t errlen);
+};
+
+extern const struct personality *active_personality;
+extern const struct personality freebsd_personality;
+
+/* Shared by personalities: the ENOSYS path for missing rows/unknown numbers. */
+long sys_missing(struct sysctx *c, const char *name);
+
+#endif

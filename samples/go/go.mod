@@ -1,0 +1,3 @@
+module persona/samples/go
+
+go 1.19

@@ -1,0 +1,205 @@
+#include "syscalls/signals.h"
+#include "syscalls/door.h"
+#include "syscalls/uaccess.h"
+#include "syscalls/log.h"
+#include "syscalls/crash.h"
+#include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+struct guest_sigaction guest_actions[HOST_NSIG + 1];
+
+/* Signals the door always handles: trapped syscalls, and faults (persona's
+ * fault-safe copies rely on SIGSEGV/SIGBUS; guest faults go to the guest). */
+static const int always_handled[] = { SIGSYS, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
+
+/* Default action is to ignore (POSIX; same set on FreeBSD, plus SIGINFO). */
+static bool default_ignores(int sig)
+{
+    return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+static bool is_fault(int sig)
+{
+    return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP;
+}
+
+/* The kernel's struct sigaction for rt_sigaction(2) (x86-64). */
+struct kernel_sigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    uint64_t mask;
+};
+#define KSA_RESTORER 0x04000000   /* SA_RESTORER, arch/x86/include/uapi/asm/signal.h */
+
+static void host_handle(int sig)
+{
+    /* glibc's sigaction() would put its own restorer, outside the door
+     * region, in sa_restorer: talk to the kernel directly.  No SA_RESTART:
+     * blocking host calls must return EINTR so guest signals get through. */
+    struct kernel_sigaction k = {
+        (void *)door_signal_entry, SA_SIGINFO | SA_ONSTACK | KSA_RESTORER,
+        (void *)door_sigreturn_restorer, 0,
+    };
+    if (syscall(SYS_rt_sigaction, sig, &k, NULL, 8) != 0)
+        die("rt_sigaction(%d): %s", sig, strerror(errno));
+}
+
+static void host_set_default(int sig, void *disp)
+{
+    struct kernel_sigaction k = { disp, 0, NULL, 0 };
+    syscall(SYS_rt_sigaction, sig, &k, NULL, 8);
+}
+
+static bool always(int sig)
+{
+    for (unsigned i = 0; i < sizeof always_handled / sizeof always_handled[0]; i++)
+        if (always_handled[i] == sig)
+            return true;
+    return false;
+}
+
+void signals_init(void)
+{
+    for (unsigned i = 0; i < sizeof always_handled / sizeof always_handled[0]; i++)
+        host_handle(always_handled[i]);
+}
+
+int signals_set_action(int sig, const struct guest_sigaction *act,
+                       struct guest_sigaction *old)
+{
+    if (sig < 1 || sig > HOST_NSIG)
+        return -EINVAL;
+    if (old)
+        *old = guest_actions[sig];
+    if (!act)
+        return 0;
+    if (sig == SIGKILL || sig == SIGSTOP)
+        return -EINVAL;
+    guest_actions[sig] = *act;
+    if (always(sig))
+        return 0;
+    if (act->handler == GUEST_SIG_IGN)
+        host_set_default(sig, SIG_IGN);
+    else if (act->handler == GUEST_SIG_DFL)
+        host_set_default(sig, SIG_DFL);
+    else
+        host_handle(sig);
+    return 0;
+}
+
+void signals_recompute_interrupt(struct persona_thread *t)
+{
+    t->interrupt = (t->pending & ~t->sigmask) != 0;
+}
+
+void signals_change_mask(struct persona_thread *t, int how, uint64_t set)
+{
+    set &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+    switch (how) {
+    case SIG_BLOCK:   t->sigmask |= set; break;
+    case SIG_UNBLOCK: t->sigmask &= ~set; break;
+    default:          t->sigmask = set; break;
+    }
+    signals_recompute_interrupt(t);
+}
+
+/* Let the host's default action happen: reset the disposition and re-send
+ * the signal to this thread; it is taken when the door returns. */
+static void take_default_action(struct persona_thread *t, int sig)
+{
+    host_set_default(sig, SIG_DFL);
+    syscall(SYS_tgkill, getpid(), t->host_tid, sig);
+}
+
+static void deliver_now(struct persona_thread *t, ucontext_t *uc, int sig,
+                        const siginfo_t *info)
+{
+    struct guest_sigaction *a = &guest_actions[sig];
+    if (a->handler == GUEST_SIG_IGN && !is_fault(sig))
+        return;
+    if (a->handler == GUEST_SIG_DFL || a->handler == GUEST_SIG_IGN) {
+        if (!default_ignores(sig) || is_fault(sig))
+            take_default_action(t, sig);
+        return;
+    }
+    struct guest_sigaction act = *a;
+    if (!active_personality->deliver_signal(t, uc, sig, info, &act)) {
+        /* No room for the frame: the guest dies of it, as the kernel would. */
+        take_default_action(t, SIGSEGV);
+        return;
+    }
+    if (act.flags & GSA_RESETHAND) {
+        struct guest_sigaction dfl = { .handler = GUEST_SIG_DFL };
+        signals_set_action(sig, &dfl, NULL);
+    }
+}
+
+int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
+                           ucontext_t *uc, bool from_guest)
+{
+    bool sync = is_fault(sig) && info->si_code > 0;
+    if (!from_guest) {
+        if (sync) {
+            uint64_t fix;
+            if (uaccess_fixup(uc->uc_mcontext.gregs[REG_RIP], &fix)) {
+                uc->uc_mcontext.gregs[REG_RIP] = fix;
+                return 0;
+            }
+            crash_report(sig, info, uc);
+        }
+        /* Persona is working for the guest: queue, and cut short a
+         * blocking host call so the signal is delivered promptly. */
+        t->pending_info[sig] = *info;
+        __atomic_or_fetch(&t->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
+        signals_recompute_interrupt(t);
+        uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+        if (t->interrupt && rip >= (uint64_t)door_guard_start &&
+            rip <= (uint64_t)door_guard_syscall)
+            uc->uc_mcontext.gregs[REG_RIP] = (uint64_t)door_guard_eintr;
+        return 0;
+    }
+    if (sync || !(t->sigmask & SIGBIT(sig))) {
+        deliver_now(t, uc, sig, info);
+    } else {
+        t->pending_info[sig] = *info;
+        __atomic_or_fetch(&t->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
+        signals_recompute_interrupt(t);
+    }
+    return 1;
+}
+
+void signals_deliver_pending(struct persona_thread *t, ucontext_t *uc)
+{
+    uint64_t ready = t->pending & ~t->sigmask;
+    if (!ready) {
+        t->interrupt = 0;
+        return;
+    }
+    int sig = __builtin_ctzll(ready) + 1;
+    __atomic_and_fetch(&t->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+    signals_recompute_interrupt(t);
+    deliver_now(t, uc, sig, &t->pending_info[sig]);
+}
+
+bool signals_should_restart(struct persona_thread *t)
+{
+    uint64_t ready = t->pending & ~t->sigmask;
+    if (!ready)
+        return false;
+    int sig = __builtin_ctzll(ready) + 1;
+    return (guest_actions[sig].flags & GSA_RESTART) != 0;
+}
+
+void signals_block_all(uint64_t *old)
+{
+    uint64_t all = ~0ULL;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, old, 8);
+}
+
+void signals_unblock_all(void)
+{
+    uint64_t none = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
+}

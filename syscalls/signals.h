@@ -1,0 +1,38 @@
+/* Virtualized signals, host side: guest dispositions, per-thread masks and
+ * pending sets, and routing of every host signal to the guest.  All sets
+ * here use host (Linux) numbering: bit (sig-1).  The personality converts
+ * its own numbers at the syscall boundary and builds the frames. */
+#ifndef PERSONA_SYSCALLS_SIGNALS_H
+#define PERSONA_SYSCALLS_SIGNALS_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <signal.h>
+#include <ucontext.h>
+#include "personality/personality.h"
+
+#define SIGBIT(s) (1ULL << ((s) - 1))
+#define HOST_NSIG 64
+
+extern struct guest_sigaction guest_actions[HOST_NSIG + 1];
+
+/* Install the door for SIGSYS and the synchronous fault signals. */
+void signals_init(void);
+/* Change a guest disposition (host numbering); updates the host's. */
+int signals_set_action(int sig, const struct guest_sigaction *act,
+                       struct guest_sigaction *old);
+/* SIG_BLOCK/SIG_UNBLOCK/SIG_SETMASK on the guest's mask. */
+void signals_change_mask(struct persona_thread *t, int how, uint64_t set);
+/* Any host signal reaching the door other than a trapped syscall. */
+int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
+                           ucontext_t *uc, bool from_guest);
+/* At the exit door: deliver one pending, unmasked signal to the guest. */
+void signals_deliver_pending(struct persona_thread *t, ucontext_t *uc);
+/* Whether an EINTR from a host call should restart the guest's call. */
+bool signals_should_restart(struct persona_thread *t);
+/* Queue a signal for a thread of this process (thr_kill to self etc.). */
+void signals_recompute_interrupt(struct persona_thread *t);
+/* Block everything; used around thread start-up. */
+void signals_block_all(uint64_t *old);
+void signals_unblock_all(void);
+
+#endif

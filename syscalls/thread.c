@@ -1,0 +1,53 @@
+/* Per-thread persona state: aligned alt stack with the state at its base. */
+#include "syscalls/thread.h"
+#include "syscalls/door.h"
+#include "syscalls/log.h"
+#include <string.h>
+#include <sys/mman.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+__thread struct persona_thread *current_thread;
+
+struct persona_thread *thread_attach(void)
+{
+    /* Over-allocate, then trim to an address aligned to the size. */
+    size_t size = PT_ALTSTACK_SIZE;
+    uint8_t *raw = mmap(NULL, 2 * size, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (raw == MAP_FAILED)
+        die("cannot allocate a thread stack: %s", strerror(errno));
+    uintptr_t base = ((uintptr_t)raw + size - 1) & ~(uintptr_t)(size - 1);
+    if (base > (uintptr_t)raw)
+        munmap(raw, base - (uintptr_t)raw);
+    uintptr_t end = (uintptr_t)raw + 2 * size;
+    if (end > base + size)
+        munmap((void *)(base + size), end - (base + size));
+
+    struct persona_thread *t = (struct persona_thread *)base;
+    memset(t, 0, sizeof *t);
+    t->host_fsbase = door_get_fs();
+    t->host_tid = (int)syscall(SYS_gettid);
+
+    size_t state = (sizeof *t + 4095) & ~(size_t)4095;
+    /* A guard page between the state and the stack proper. */
+    mprotect((uint8_t *)base + state, 4096, PROT_NONE);
+    stack_t ss = {
+        .ss_sp = (uint8_t *)base + state + 4096,
+        .ss_size = size - state - 4096,
+        .ss_flags = 0,
+    };
+    if (sigaltstack(&ss, NULL) != 0)
+        die("sigaltstack: %s", strerror(errno));
+    current_thread = t;
+    return t;
+}
+
+void thread_detach(struct persona_thread *t)
+{
+    stack_t ss = { .ss_flags = SS_DISABLE };
+    sigaltstack(&ss, NULL);
+    current_thread = NULL;
+    munmap(t, PT_ALTSTACK_SIZE);
+}

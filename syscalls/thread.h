@@ -1,0 +1,71 @@
+/* Per-thread persona state.
+ *
+ * Every thread that runs guest code owns one `struct persona_thread`, placed
+ * at the base of its signal alternate stack.  The alt stack is aligned to its
+ * own size, so the door's assembly finds the thread state from %rsp alone
+ * (rsp & ~(PT_ALTSTACK_SIZE-1)) without touching %fs, which may still hold
+ * the guest's TLS base when a signal arrives. */
+#ifndef PERSONA_SYSCALLS_THREAD_H
+#define PERSONA_SYSCALLS_THREAD_H
+
+#define PT_ALTSTACK_SIZE   (512 * 1024)   /* power of two */
+
+/* Offsets used by door.S; pinned by _Static_assert below. */
+#define PT_OFF_HOST_FS     0
+#define PT_OFF_GUEST_FS    8
+#define PT_OFF_IN_GUEST    16
+#define PT_OFF_SELECTOR    24
+#define PT_OFF_INTERRUPT   28
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+#include <stdbool.h>
+#include <setjmp.h>
+#include <signal.h>
+
+struct personality;
+
+struct persona_thread {
+    uint64_t host_fsbase;      /* glibc TLS of this host thread */
+    uint64_t guest_fsbase;     /* guest TLS (FreeBSD: set by sysarch) */
+    uint64_t in_guest;         /* 1 while guest code runs */
+    volatile uint8_t selector; /* Syscall User Dispatch selector byte */
+    uint8_t pad[3];
+    volatile int32_t interrupt;/* a deliverable guest signal is pending:
+                                  blocking host calls return EINTR */
+    int host_tid;              /* Linux tid */
+    int guest_tid;             /* what the guest sees (FreeBSD: lwpid) */
+
+    /* Virtualized signal state of this thread, in host (Linux) numbering. */
+    uint64_t sigmask;          /* guest's blocked set */
+    volatile uint64_t pending; /* arrived, not yet delivered */
+    uint64_t altstack_sp;      /* guest's sigaltstack */
+    uint64_t altstack_size;
+    int altstack_flags;        /* personality's SS_* bits */
+    int on_guest_altstack_depth;
+
+    /* Where the thread returns when the guest ends it (thr_exit). */
+    sigjmp_buf exit_jmp;
+    bool has_exit_jmp;
+    long *exit_state_addr;     /* guest word to set + wake at thread exit */
+
+    siginfo_t pending_info[65];/* siginfo of each pending signal */
+};
+
+_Static_assert(__builtin_offsetof(struct persona_thread, host_fsbase) == PT_OFF_HOST_FS, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, guest_fsbase) == PT_OFF_GUEST_FS, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, in_guest) == PT_OFF_IN_GUEST, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, selector) == PT_OFF_SELECTOR, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, interrupt) == PT_OFF_INTERRUPT, "door.S");
+
+/* The current thread's state (persona code always runs with host TLS). */
+extern __thread struct persona_thread *current_thread;
+
+/* Allocate the aligned alt stack + state for the calling host thread,
+ * install it with sigaltstack() and record the host FS base. */
+struct persona_thread *thread_attach(void);
+/* Undo thread_attach for a host thread that is about to end. */
+void thread_detach(struct persona_thread *t);
+
+#endif
+#endif

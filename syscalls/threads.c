@@ -1,0 +1,130 @@
+#include "syscalls/threads.h"
+#include "syscalls/signals.h"
+#include "syscalls/sud.h"
+#include "syscalls/log.h"
+#include <linux/futex.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define MAX_THREADS 8192
+
+struct thread_slot {
+    int guest_tid;
+    int host_tid;
+    struct persona_thread *t;
+};
+
+static struct thread_slot slots[MAX_THREADS];
+static int live_threads;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void add_slot(struct persona_thread *t)
+{
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_THREADS; i++)
+        if (!slots[i].t) {
+            slots[i] = (struct thread_slot){ t->guest_tid, t->host_tid, t };
+            live_threads++;
+            break;
+        }
+    pthread_mutex_unlock(&lock);
+}
+
+/* Returns the number of threads still alive. */
+static int remove_slot(struct persona_thread *t)
+{
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_THREADS; i++)
+        if (slots[i].t == t) {
+            slots[i].t = NULL;
+            live_threads--;
+            break;
+        }
+    int n = live_threads;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
+int threads_host_tid(int guest_tid)
+{
+    int r = -1;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_THREADS; i++)
+        if (slots[i].t && slots[i].guest_tid == guest_tid)
+            r = slots[i].host_tid;
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
+void threads_register_self(struct persona_thread *t, int guest_tid)
+{
+    t->guest_tid = guest_tid;
+    add_slot(t);
+}
+
+struct thread_start {
+    struct guest_entry entry;
+    uint64_t fsbase, sigmask;
+    int guest_tid;
+    int ready;      /* futex: set to 1 once the child is registered */
+};
+
+static void *thread_main(void *arg)
+{
+    struct thread_start *s = arg;
+    struct guest_entry entry = s->entry;
+    struct persona_thread *t = thread_attach();
+    sud_enable(t);
+    t->guest_tid = s->guest_tid;
+    t->sigmask = s->sigmask;
+    t->guest_fsbase = s->fsbase;
+    add_slot(t);
+    __atomic_store_n(&s->ready, 1, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &s->ready, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    /* `s` belongs to the parent from here on. */
+
+    if (sigsetjmp(t->exit_jmp, 0) == 0) {
+        t->has_exit_jmp = true;
+        signals_unblock_all();
+        door_enter_guest(t, &entry);
+    }
+    /* thr_exit() jumped back here, out of its signal handler. */
+    thread_detach(t);
+    return NULL;
+}
+
+int threads_spawn(const struct guest_entry *e, uint64_t fsbase,
+                  uint64_t sigmask, int guest_tid)
+{
+    struct thread_start s = { .entry = *e, .fsbase = fsbase, .sigmask = sigmask,
+                              .guest_tid = guest_tid, .ready = 0 };
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 256 * 1024);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    uint64_t old;
+    signals_block_all(&old);    /* the child starts with every signal blocked */
+    pthread_t th;
+    int r = pthread_create(&th, &attr, thread_main, &s);
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, 8);
+    pthread_attr_destroy(&attr);
+    if (r != 0)
+        return -r;
+    while (!__atomic_load_n(&s.ready, __ATOMIC_ACQUIRE))
+        syscall(SYS_futex, &s.ready, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+    return 0;
+}
+
+void threads_exit_current(struct persona_thread *t)
+{
+    int left = remove_slot(t);
+    if (left == 0)
+        syscall(SYS_exit_group, 0);
+    if (t->has_exit_jmp)
+        siglongjmp(t->exit_jmp, 1);
+    /* The initial thread has no pthread to return to: end just it. */
+    for (;;)
+        syscall(SYS_exit, 0);
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# c_samples.sh [NAME...] — the freestanding C samples (samples/c): the FreeBSD
+# build under persona must print exactly what the Linux build prints natively.
+# Scratch-directory samples get "." (each run has its own empty directory).
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+e2e_init
+
+run_case() {
+	case $1 in
+	hello)
+		compare_run hello --expect-rc 0 --
+		expect_contains hello.native-output "$E2E_TMP/hello.native.stdout" "hello from persona sample"
+		;;
+	args)
+		unset PERSONA_SAMPLE_VAR
+		PERSONA_SAMPLE_VAR="value with spaces=and equals" \
+			compare_run args --label args-env --expect-rc 0 -- one "two words" "" "ünïcødé" '*'
+		compare_run args --label args-noenv --expect-rc 0 --
+		expect_contains args.native-pagesz "$E2E_TMP/args-env.native.stdout" "pagesz="
+		expect_contains args.native-auxv "$E2E_TMP/args-env.native.stdout" "auxv-os=ok"
+		;;
+	fileio | dirs | errno)
+		compare_run "$1" --expect-rc 0 -- .
+		;;
+	mmap | time)
+		compare_run "$1" --expect-rc 0 --
+		;;
+	*) e2e_die "unknown case $1" ;;
+	esac
+}
+
+cases=("$@")
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args fileio dirs errno mmap time)
+for c in "${cases[@]}"; do
+	run_case "$c"
+done
+e2e_finish

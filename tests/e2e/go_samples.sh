@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# go_samples.sh [NAME...] — the Go samples (samples/go), GOOS=freebsd under
+# persona against GOOS=linux natively.
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+e2e_init
+
+run_case() {
+	case $1 in
+	hello | goroutines | numcpu | nilderef)
+		compare_run "go-$1" --expect-rc 0 --
+		;;
+	files)
+		compare_run go-files --expect-rc 0 -- .
+		;;
+	exitcode)
+		local n
+		for n in 0 1 3 42 255; do
+			compare_run go-exitcode --label "go-exitcode-$n" --expect-rc "$n" -- "$n"
+		done
+		;;
+	panic)
+		# The goroutine trace holds addresses that differ between the two
+		# builds: compare the first stderr line ("panic: ...") and the status.
+		compare_run go-panic --stderr first-line --expect-rc 2 --
+		expect_contains go-panic.native-message "$E2E_TMP/go-panic.native.stderr" \
+			"panic: persona sample panic: boom"
+		expect_contains go-panic.guest-trace "$E2E_TMP/go-panic.guest.stderr" "goroutine 1 [running]:"
+		;;
+	syscallbench)
+		compare_run go-syscallbench --label go-syscallbench-getpid --expect-rc 0 -- 20000 getpid
+		compare_run go-syscallbench --label go-syscallbench-write --expect-rc 0 -- 20000 write
+		;;
+	*) e2e_die "unknown case $1" ;;
+	esac
+}
+
+cases=("$@")
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode panic numcpu nilderef syscallbench)
+for c in "${cases[@]}"; do
+	run_case "$c"
+done
+e2e_finish
