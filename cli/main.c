@@ -1,5 +1,6 @@
 /* persona's command line: verbs and options. */
 #include "cli/run.h"
+#include "cli/commands.h"
 #include "syscalls/log.h"
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 static const char usage[] =
     "usage: persona run [options] PROGRAM [ARGS...]\n"
+    "       persona syscalls [--format text|json|markdown] [--status S]\n"
     "       persona --help | --version\n"
     "\n"
     "Runs a program built for another operating system (FreeBSD/amd64) on\n"
@@ -70,6 +72,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 2, argv + 2);
+    if (strcmp(cmd, "syscalls") == 0)
+        return cmd_syscalls(argc - 2, argv + 2);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
     return usage_error("unknown command '%s'", cmd);

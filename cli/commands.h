@@ -1,0 +1,5 @@
+#ifndef PERSONA_CLI_COMMANDS_H
+#define PERSONA_CLI_COMMANDS_H
+/* Each verb of the command line: argv excludes the verb itself. */
+int cmd_syscalls(int argc, char **argv);
+#endif

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# setup.sh — install what persona needs, build it, fetch the pinned test
+# binaries, and run a FreeBSD program under persona (the main job).
+#
+#   scripts/setup.sh              everything, as root on Debian 12
+#   scripts/setup.sh --deps-only  just the Debian packages
+#   scripts/setup.sh --build-only install + build + fetch, no demo run
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=${1:-all}
+
+say() { printf '==> %s\n' "$*"; }
+
+# Debian packages: toolchain, the product card's libraries, Go for the
+# samples, npm for fetching the pinned test binaries.
+packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
+          libcriterion-dev libseccomp-dev golang-go)
+
+install_deps() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    if ((${#missing[@]})); then
+        say "installing Debian packages: ${missing[*]}"
+        if [[ $(id -u) -ne 0 ]]; then
+            echo "setup: installing packages needs root (run as root or with sudo)" >&2
+            exit 1
+        fi
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        say "Debian packages already installed"
+    fi
+}
+
+build() {
+    say "building persona in $repo/build"
+    cmake -S "$repo" -B "$repo/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$repo/build" -j"$(nproc)" >/dev/null
+}
+
+install_deps
+[[ $mode == --deps-only ]] && exit 0
+build
+say "fetching pinned test binaries"
+"$repo/scripts/fetch-testbins.sh" >/dev/null
+[[ $mode == --build-only ]] && exit 0
+
+say "running a FreeBSD sample under persona: build/persona run build/samples/hello"
+"$repo/build/persona" run "$repo/build/samples/hello"
+say "running the FreeBSD build of esbuild under persona: esbuild --version"
+"$repo/build/persona" run "$repo/testbins/esbuild-freebsd/bin/esbuild" --version
+say "transforming TypeScript with the FreeBSD esbuild"
+echo 'let x: number = 1' | "$repo/build/persona" run "$repo/testbins/esbuild-freebsd/bin/esbuild" --loader=ts

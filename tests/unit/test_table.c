@@ -1,0 +1,71 @@
+/* The FreeBSD syscall table is consistent: one row per number, unique
+ * names, every implemented row has a handler, every missing row has none,
+ * and the rows Go and esbuild need at start-up are implemented. */
+#include <criterion/criterion.h>
+#include <string.h>
+#include "personality/freebsd/table.h"
+
+struct row { int nr; const char *name; int status; };
+#define SYSCALL(nr_, name_, status_, kinds_, note_) { nr_, #name_, SYS_##status_ },
+static const struct row rows[] = {
+#include "personality/freebsd/syscalls.def"
+};
+#undef SYSCALL
+#define NROWS (sizeof rows / sizeof rows[0])
+
+Test(table, numbers_and_names_are_unique)
+{
+    for (size_t i = 0; i < NROWS; i++)
+        for (size_t j = i + 1; j < NROWS; j++) {
+            cr_assert_neq(rows[i].nr, rows[j].nr, "number %d listed twice", rows[i].nr);
+            cr_assert_str_neq(rows[i].name, rows[j].name, "name %s listed twice", rows[i].name);
+        }
+}
+
+Test(table, rows_fit_and_handlers_match_status)
+{
+    for (size_t i = 0; i < NROWS; i++) {
+        cr_assert(rows[i].nr >= 0 && rows[i].nr < FBSD_SYSCALL_MAX);
+        const struct syscall_entry *e = &fbsd_syscall_table[rows[i].nr];
+        cr_assert_str_eq(e->name, rows[i].name);
+        if (e->status == SYS_MISSING)
+            cr_assert_null(e->handler, "%s is missing but has a handler", e->name);
+        else
+            cr_assert_not_null(e->handler, "%s is implemented but has no handler", e->name);
+    }
+}
+
+static const struct syscall_entry *by_name(const char *name)
+{
+    for (int nr = 0; nr < FBSD_SYSCALL_MAX; nr++)
+        if (fbsd_syscall_table[nr].name && !strcmp(fbsd_syscall_table[nr].name, name))
+            return &fbsd_syscall_table[nr];
+    return NULL;
+}
+
+/* Numbers from FreeBSD sys/kern/syscalls.master. */
+Test(table, known_numbers)
+{
+    struct { int nr; const char *name; } k[] = {
+        { 1, "exit" }, { 3, "read" }, { 4, "write" }, { 5, "open" }, { 165, "sysarch" },
+        { 189, "freebsd11_fstat" }, { 202, "__sysctl" }, { 232, "clock_gettime" },
+        { 340, "sigprocmask" }, { 363, "freebsd11_kevent" }, { 416, "sigaction" },
+        { 417, "sigreturn" }, { 454, "_umtx_op" }, { 455, "thr_new" }, { 477, "mmap" },
+        { 551, "fstat" }, { 554, "getdirentries" }, { 560, "kevent" },
+    };
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+        cr_assert_str_eq(fbsd_syscall_table[k[i].nr].name, k[i].name);
+}
+
+Test(table, go_startup_calls_are_implemented)
+{
+    const char *need[] = { "sysarch", "__sysctl", "sigaction", "sigprocmask", "sigaltstack",
+                           "thr_new", "thr_self", "thr_kill", "_umtx_op", "mmap", "munmap",
+                           "madvise", "clock_gettime", "nanosleep", "cpuset_getaffinity",
+                           "kqueue", "kevent", "fcntl", "openat", "fstat", "getrandom" };
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        const struct syscall_entry *e = by_name(need[i]);
+        cr_assert_not_null(e, "%s not in the table", need[i]);
+        cr_assert_neq(e->status, SYS_MISSING, "%s is missing", need[i]);
+    }
+}
