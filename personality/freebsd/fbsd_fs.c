@@ -1,5 +1,4 @@
 /* Helpers shared by the FreeBSD file-system handlers; see fbsd_fs.h. */
-#define _GNU_SOURCE
 #include "personality/freebsd/fbsd_fs.h"
 #include "abi/freebsd/errno.h"
 #include <fcntl.h>

@@ -38,7 +38,8 @@ long fbsd_at_flags(int fbsd_flags, int allowed, bool *beneath);
  */
 long fbsd_check_beneath(int dirfd, const char *path, bool follow);
 
-/* The AT_EMPTY_PATH flag value in Linux's numbering, for "" paths. */
+/* The vfs flag that lets "" through, given the converted (Linux) AT_*
+ * flags: only with AT_EMPTY_PATH. */
 #define FBSD_AT_ALLOW_EMPTY(fl) (((fl) & AT_EMPTY_PATH) ? VFS_EMPTY_OK : 0)
 
 #endif

@@ -1,0 +1,350 @@
+/* open/openat, fcntl and ioctl: the calls whose flags and structures differ
+ * most between the two systems (abi/freebsd/fcntl.h, termios.h). */
+#include "personality/freebsd/fbsd_fs.h"
+#include "abi/freebsd/errno.h"
+#include "abi/freebsd/termios.h"
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <linux/openat2.h>
+
+/* ---- open ---- */
+
+/* What Linux keeps of the flags of an O_PATH open; openat2 rejects any
+ * other bit next to O_PATH. */
+#define LNX_O_PATH_FLAGS (O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
+/*
+ * FreeBSD open flags with no Linux open flag (fbsd_open_flags_to_linux
+ * hands them back in `unknown`):
+ *  - O_SHLOCK/O_EXLOCK: flock(2) the new file before returning it, blocking
+ *    unless O_NONBLOCK (then EWOULDBLOCK); O_EXLOCK wins if both are given,
+ *    and O_TRUNC waits until the lock is held, as in FreeBSD's
+ *    vn_open_vnode()/kern_openat().
+ *  - O_RESOLVE_BENEATH: openat2(RESOLVE_BENEATH); an escape is ENOTCAPABLE.
+ *  - O_EMPTY_PATH with path "": reopen the file `fd` refers to with the new
+ *    flags, through its /proc/self/fd magic link (Linux's own way to
+ *    reopen; needs /proc).  With a non-empty path the flag does nothing.
+ *  - O_VERIFY (ask mac_veriexec to check the file): ignored.
+ *  - O_TTY_INIT and undefined bits: ignored, as FreeBSD ignores them.
+ * FreeBSD never makes a tty the controlling terminal on open (only
+ * TIOCSCTTY does), so O_NOCTTY is always added.
+ */
+static long do_openat(struct sysctx *c, int dirfd, uint64_t upath, int fflags, unsigned mode)
+{
+    int unknown;
+    int lflags = fbsd_open_flags_to_linux(fflags, &unknown);
+
+    /* sys/kern/vfs_syscalls.c kern_openat: with O_PATH the access mode and
+     * O_CREAT are dropped; O_EXEC excludes any access mode; mode 3 is
+     * invalid (Linux would take it as "ioctl only"). */
+    if (fflags & FBSD_O_PATH)
+        lflags &= ~(O_CREAT | O_ACCMODE);
+    else if (fflags & FBSD_O_EXEC) {
+        if (fflags & FBSD_O_ACCMODE)
+            return -EINVAL;
+    } else if ((fflags & FBSD_O_ACCMODE) == FBSD_O_ACCMODE)
+        return -EINVAL;
+    if (lflags & O_PATH)
+        lflags &= LNX_O_PATH_FLAGS;
+    else
+        lflags |= O_NOCTTY;
+    if (!(lflags & O_CREAT))
+        mode = 0;               /* openat2 insists; openat ignores it */
+    mode &= 07777;
+
+    bool empty_reopen = false;
+    char path[FBSD_PATH_MAX];
+    long r = vfs_path_from_guest_flags(c, upath, path, sizeof path,
+                                       (fflags & FBSD_O_EMPTY_PATH) ? VFS_EMPTY_OK : 0);
+    if (r < 0)
+        return r;
+    if (r == 0) {
+        empty_reopen = true;    /* O_EMPTY_PATH and "" */
+        if (dirfd == AT_FDCWD)
+            snprintf(path, sizeof path, "/proc/self/cwd");
+        else
+            snprintf(path, sizeof path, "/proc/self/fd/%d", dirfd);
+        dirfd = AT_FDCWD;
+    }
+
+    int lock = 0;
+    bool trunc_after_lock = false;
+    if (fflags & (FBSD_O_EXLOCK | FBSD_O_SHLOCK)) {
+        lock = (fflags & FBSD_O_EXLOCK) ? LOCK_EX : LOCK_SH;
+        if (fflags & FBSD_O_NONBLOCK)
+            lock |= LOCK_NB;
+        if ((lflags & O_TRUNC) && (lflags & O_ACCMODE) != O_RDONLY) {
+            lflags &= ~O_TRUNC;
+            trunc_after_lock = true;
+        }
+    }
+
+    long fd;
+    if ((fflags & FBSD_O_RESOLVE_BENEATH) && !empty_reopen) {
+        struct open_how how = { .flags = (uint64_t)(unsigned)lflags, .mode = mode,
+                                .resolve = RESOLVE_BENEATH };
+        fd = HOST4(SYS_openat2, dirfd, path, &how, sizeof how);
+        if (fd == -EXDEV)
+            return FBSD_ERR(FBSD_ENOTCAPABLE);
+    } else {
+        fd = HOST4(SYS_openat, dirfd, path, lflags, mode);
+    }
+
+    if (fd < 0) {
+        struct stat st;
+        /* open(2): O_NOFOLLOW on a symlink is EMLINK on FreeBSD (ELOOP on
+         * Linux, which FreeBSD keeps for symlink loops). */
+        if (fd == -ELOOP && (lflags & O_NOFOLLOW) &&
+            HOST4(SYS_newfstatat, dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISLNK(st.st_mode))
+            return -EMLINK;
+        /* Opening a socket is EOPNOTSUPP on FreeBSD, ENXIO on Linux. */
+        if (fd == -ENXIO && HOST4(SYS_newfstatat, dirfd, path, &st, 0) == 0 &&
+            S_ISSOCK(st.st_mode))
+            return -EOPNOTSUPP;
+        return fd;
+    }
+
+    if (lock) {
+        r = HOST2(SYS_flock, fd, lock);
+        if (r == 0 && trunc_after_lock)
+            r = HOST2(SYS_ftruncate, fd, 0);
+        if (r < 0) {
+            HOST1(SYS_close, fd);
+            return r;
+        }
+    }
+    return fd;
+}
+
+long fbsd_sys_open(struct sysctx *c)
+{
+    return do_openat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_INT(c, 1), ARG_UINT(c, 2));
+}
+
+long fbsd_sys_openat(struct sysctx *c)
+{
+    return do_openat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_UINT(c, 3));
+}
+
+/* ---- fcntl ---- */
+
+/* sys/sys/fcntl.h FCNTLFLAGS: the status flags F_SETFL may change. */
+#define FBSD_SETFL_MASK (FBSD_O_APPEND | FBSD_O_ASYNC | FBSD_O_FSYNC | \
+                         FBSD_O_NONBLOCK | FBSD_O_DIRECT)
+
+static long fcntl_lock(int fd, int lcmd, uint64_t uarg)
+{
+    struct fbsd_flock ffl;
+    struct flock lfl;
+    if (copy_from_guest(&ffl, uarg, sizeof ffl))
+        return -EFAULT;
+    /* l_sysid names a remote system (NFS lock manager); local locks have
+     * 0 and there is nothing to do with it here. */
+    fbsd_flock_to_linux(&lfl, &ffl);
+    long r = HOST3(SYS_fcntl, fd, lcmd, &lfl);
+    if (r < 0 || lcmd != F_GETLK)
+        return r;
+    /* l_pid is a host pid (the PID view does not map it yet). */
+    fbsd_flock_from_linux(&ffl, &lfl);
+    return copy_to_guest(uarg, &ffl, sizeof ffl);
+}
+
+/* fcntl(int fd, int cmd, long arg) -- sys/kern/kern_descrip.c kern_fcntl. */
+long fbsd_sys_fcntl(struct sysctx *c)
+{
+    int fd = ARG_INT(c, 0), cmd = ARG_INT(c, 1);
+    long arg = ARG_LONG(c, 2);
+    long r;
+
+    switch (cmd) {
+    case FBSD_F_DUPFD:
+        return HOST3(SYS_fcntl, fd, F_DUPFD, (int)arg);
+    case FBSD_F_DUPFD_CLOEXEC:
+        return HOST3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, (int)arg);
+    case FBSD_F_DUP2FD:
+        return HOST2(SYS_dup2, fd, (int)arg);
+    case FBSD_F_DUP2FD_CLOEXEC:
+        /* dup3(), except that FreeBSD allows fd == arg: then it only sets
+         * close-on-exec (kern_dup, FDDUP_FIXED). */
+        if (fd == (int)arg) {
+            r = HOST2(SYS_fcntl, fd, F_GETFD);
+            if (r < 0)
+                return r;
+            r = HOST3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
+            return r < 0 ? r : fd;
+        }
+        return HOST3(SYS_dup3, fd, (int)arg, O_CLOEXEC);
+    case FBSD_F_GETFD:
+        return HOST2(SYS_fcntl, fd, F_GETFD);
+    case FBSD_F_SETFD:
+        /* FD_CLOEXEC is 1 on both. */
+        return HOST3(SYS_fcntl, fd, F_SETFD, arg & FD_CLOEXEC);
+    case FBSD_F_GETFL:
+        r = HOST2(SYS_fcntl, fd, F_GETFL);
+        return r < 0 ? r : fbsd_open_flags_from_linux((int)r);
+    case FBSD_F_SETFL:
+        return HOST3(SYS_fcntl, fd, F_SETFL,
+                     fbsd_open_flags_to_linux((int)arg & FBSD_SETFL_MASK, NULL));
+    case FBSD_F_GETLK:
+        return fcntl_lock(fd, F_GETLK, (uint64_t)arg);
+    case FBSD_F_SETLK:
+        return fcntl_lock(fd, F_SETLK, (uint64_t)arg);
+    case FBSD_F_SETLKW:
+        return fcntl_lock(fd, F_SETLKW, (uint64_t)arg);
+    case FBSD_F_GETOWN: {
+        /* A process group owner is reported as -pgid on both systems, a
+         * negative success value the Linux-style handler result cannot
+         * carry: write the guest's registers directly. */
+        struct f_owner_ex own;
+        r = HOST3(SYS_fcntl, fd, F_GETOWN_EX, &own);
+        if (r < 0)
+            return r;
+        long v = own.type == F_OWNER_PGRP ? -(long)own.pid : own.pid;
+        if (v >= 0)
+            return v;
+        c->uc->uc_mcontext.gregs[REG_RAX] = v;
+        c->uc->uc_mcontext.gregs[REG_EFL] &= ~1LL;   /* carry clear: success */
+        c->just_return = true;
+        return 0;
+    }
+    case FBSD_F_SETOWN:
+        return HOST3(SYS_fcntl, fd, F_SETOWN, (int)arg);
+    case FBSD_F_READAHEAD:
+    case FBSD_F_RDAHEAD:
+        /* Read-ahead hints: accepted, no effect (Linux tunes it itself). */
+        r = HOST2(SYS_fcntl, fd, F_GETFD);
+        return r < 0 ? r : 0;
+    case FBSD_F_ADD_SEALS:
+        /* F_SEAL_* bits are the same (abi/freebsd/fcntl.h). */
+        return HOST3(SYS_fcntl, fd, F_ADD_SEALS, (int)arg);
+    case FBSD_F_GET_SEALS:
+        return HOST2(SYS_fcntl, fd, F_GET_SEALS);
+    default:
+        /* F_OGETLK/F_OSETLK/F_OSETLKW (pre-FreeBSD 9 binaries),
+         * F_SETLK_REMOTE (root only, NFS server), F_ISUNIONSTACK, F_KINFO. */
+        return -EINVAL;
+    }
+}
+
+/* ---- ioctl ---- */
+
+/* One line per distinct unknown request, when debugging output is on. */
+static void report_unknown_ioctl(unsigned long req)
+{
+    static unsigned long seen[128];
+    static int nseen;
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    if (!persona_debug)
+        return;
+    bool first = true;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < nseen; i++)
+        if (seen[i] == req)
+            first = false;
+    if (first && nseen < (int)(sizeof seen / sizeof seen[0]))
+        seen[nseen++] = req;
+    pthread_mutex_unlock(&lock);
+    if (!first)
+        return;
+    /* sys/sys/ioccom.h: number in bits 0..7, group char in 8..15,
+     * argument size in 16..28. */
+    int group = (int)((req >> 8) & 0xff);
+    warnmsg("unimplemented freebsd ioctl 0x%08lx (group '%c', number %lu, %lu-byte argument): ENOTTY",
+            req, group >= 0x20 && group < 0x7f ? group : '?', req & 0xff, (req >> 16) & 0x1fff);
+}
+
+static long tty_getattr(int fd, uint64_t uarg)
+{
+    struct termios lt = {0};
+    struct fbsd_termios ft;
+    /* A raw TCGETS fills the kernel's struct termios, which is the head of
+     * glibc's; speeds come from c_cflag (see abi/freebsd/termios.h). */
+    long r = HOST3(SYS_ioctl, fd, TCGETS, &lt);
+    if (r < 0)
+        return r;
+    fbsd_termios_from_linux(&ft, &lt);
+    return copy_to_guest(uarg, &ft, sizeof ft);
+}
+
+static long tty_setattr(int fd, unsigned long lreq, uint64_t uarg)
+{
+    struct fbsd_termios ft;
+    struct termios lt;
+    if (copy_from_guest(&ft, uarg, sizeof ft))
+        return -EFAULT;
+    fbsd_termios_to_linux(&lt, &ft);
+    if (ft.c_cflag & FBSD_CIGNORE) {
+        /* tcsetattr(TCSASOFT): keep the terminal's own c_cflag (termios(4)). */
+        struct termios cur = {0};
+        long r = HOST3(SYS_ioctl, fd, TCGETS, &cur);
+        if (r < 0)
+            return r;
+        lt.c_cflag = cur.c_cflag;
+    }
+    return HOST3(SYS_ioctl, fd, lreq, &lt);
+}
+
+/* TIOCFLUSH's argument: FREAD 1 / FWRITE 2 (sys/sys/fcntl.h), 0 = both. */
+static long tty_flush(int fd, uint64_t uarg)
+{
+    int which;
+    if (copy_from_guest(&which, uarg, sizeof which))
+        return -EFAULT;
+    int q = (which & 3) == 1 ? TCIFLUSH : (which & 3) == 2 ? TCOFLUSH : TCIOFLUSH;
+    return HOST3(SYS_ioctl, fd, TCFLSH, q);
+}
+
+/*
+ * ioctl(int fd, u_long com, caddr_t data).  FreeBSD ioctl numbers encode
+ * the argument's size and direction (sys/sys/ioccom.h), so no FreeBSD
+ * request equals a Linux one; each known request is mapped, the rest is
+ * ENOTTY.  Arguments whose layout is the same (int, pid_t, struct winsize)
+ * go to the host kernel as they are.  pgrp/sid values are host pids until
+ * the PID view exists.
+ */
+long fbsd_sys_ioctl(struct sysctx *c)
+{
+    int fd = ARG_INT(c, 0);
+    /* FreeBSD's sys_ioctl drops the upper 32 bits of com. */
+    unsigned long req = (uint32_t)c->a[1];
+    uint64_t arg = ARG_PTR(c, 2);
+
+    switch (req) {
+    case FBSD_TIOCGETA:   return tty_getattr(fd, arg);
+    case FBSD_TIOCSETA:   return tty_setattr(fd, TCSETS, arg);
+    case FBSD_TIOCSETAW:  return tty_setattr(fd, TCSETSW, arg);
+    case FBSD_TIOCSETAF:  return tty_setattr(fd, TCSETSF, arg);
+    case FBSD_TIOCGWINSZ: return HOST3(SYS_ioctl, fd, TIOCGWINSZ, arg);
+    case FBSD_TIOCSWINSZ: return HOST3(SYS_ioctl, fd, TIOCSWINSZ, arg);
+    case FBSD_TIOCGPGRP:  return HOST3(SYS_ioctl, fd, TIOCGPGRP, arg);
+    case FBSD_TIOCSPGRP:  return HOST3(SYS_ioctl, fd, TIOCSPGRP, arg);
+    case FBSD_TIOCGSID:   return HOST3(SYS_ioctl, fd, TIOCGSID, arg);
+    case FBSD_TIOCSCTTY:  return HOST3(SYS_ioctl, fd, TIOCSCTTY, 0);
+    case FBSD_TIOCNOTTY:  return HOST2(SYS_ioctl, fd, TIOCNOTTY);
+    case FBSD_TIOCEXCL:   return HOST2(SYS_ioctl, fd, TIOCEXCL);
+    case FBSD_TIOCNXCL:   return HOST2(SYS_ioctl, fd, TIOCNXCL);
+    case FBSD_TIOCOUTQ:   return HOST3(SYS_ioctl, fd, TIOCOUTQ, arg);
+    case FBSD_TIOCDRAIN:  return HOST3(SYS_ioctl, fd, TCSBRK, 1);  /* tcdrain */
+    case FBSD_TIOCFLUSH:  return tty_flush(fd, arg);
+    case FBSD_TIOCSTART:  return HOST3(SYS_ioctl, fd, TCXONC, TCOON);
+    case FBSD_TIOCSTOP:   return HOST3(SYS_ioctl, fd, TCXONC, TCOOFF);
+    case FBSD_TIOCSBRK:   return HOST2(SYS_ioctl, fd, TIOCSBRK);
+    case FBSD_TIOCCBRK:   return HOST2(SYS_ioctl, fd, TIOCCBRK);
+    case FBSD_FIONBIO:    return HOST3(SYS_ioctl, fd, FIONBIO, arg);
+    case FBSD_FIOASYNC:   return HOST3(SYS_ioctl, fd, FIOASYNC, arg);
+    case FBSD_FIONREAD:   return HOST3(SYS_ioctl, fd, FIONREAD, arg);
+    case FBSD_FIOCLEX:    return HOST2(SYS_ioctl, fd, FIOCLEX);
+    case FBSD_FIONCLEX:   return HOST2(SYS_ioctl, fd, FIONCLEX);
+    }
+    /* A bad descriptor is EBADF whatever the request (sys_ioctl's fget). */
+    long r = HOST2(SYS_fcntl, fd, F_GETFD);
+    if (r < 0)
+        return r;
+    report_unknown_ioctl(req);
+    return -ENOTTY;
+}
