@@ -9,6 +9,7 @@
 
 static const char usage[] =
     "usage: persona run [options] PROGRAM [ARGS...]\n"
+    "       persona info [--format text|json] FILE\n"
     "       persona syscalls [--format text|json|markdown] [--status S]\n"
     "       persona --help | --version\n"
     "\n"
@@ -16,9 +17,18 @@ static const char usage[] =
     "Linux x86-64 by translating its system calls.\n"
     "\n"
     "run options:\n"
-    "  --debug        report unimplemented system calls, ioctls and sysctls\n"
-    "                 on stderr (also: PERSONA_DEBUG=1)\n"
-    "  --             end of options\n"
+    "  --trace[=SPEC]         one line per guest system call, on stderr; SPEC is\n"
+    "                         a list of calls and classes (open,read,%file,%net,\n"
+    "                         %process,%signal,%memory,%time,%desc) or a FILE\n"
+    "  --trace-output=FILE    write the trace and --stats there\n"
+    "  -v                     with --trace: show host paths too\n"
+    "  -T                     with --trace: time spent in each call\n"
+    "  --stats                a per-call table (calls, errors, time) at exit\n"
+    "  --report-missing=FILE  write every unimplemented call, ioctl, sysctl and\n"
+    "                         flag the program used, as JSON, at exit\n"
+    "  --debug                report unimplemented calls, ioctls and sysctls on\n"
+    "                         stderr as they happen (also: PERSONA_DEBUG=1)\n"
+    "  --                     end of options\n"
     "\n"
     "Exit status: the program's own; 127 if PROGRAM is not found, 126 if it\n"
     "cannot be run (not executable, not an ELF file, unsupported kind),\n"
@@ -46,6 +56,23 @@ static int cmd_run(int argc, char **argv)
             break;
         if (strcmp(a, "--debug") == 0)
             opt.debug = true;
+        else if (strcmp(a, "--trace") == 0)
+            opt.trace = true;
+        else if (strncmp(a, "--trace=", 8) == 0) {
+            opt.trace = true;
+            opt.trace_spec = a + 8;
+        } else if (strncmp(a, "--trace-output=", 15) == 0)
+            opt.trace_output = a + 15;
+        else if (strcmp(a, "-o") == 0 && i + 1 < argc)
+            opt.trace_output = argv[++i];
+        else if (strcmp(a, "-v") == 0)
+            opt.verbose = true;
+        else if (strcmp(a, "-T") == 0)
+            opt.timing = true;
+        else if (strcmp(a, "--stats") == 0)
+            opt.stats = true;
+        else if (strncmp(a, "--report-missing=", 17) == 0 && a[17])
+            opt.report_missing = a + 17;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             return 0;

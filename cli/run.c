@@ -7,6 +7,8 @@
 #include "syscalls/signals.h"
 #include "syscalls/sud.h"
 #include "syscalls/threads.h"
+#include "syscalls/trace.h"
+#include "syscalls/report.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -61,6 +63,49 @@ static void inherit_signal_state(struct persona_thread *t, uint64_t inherited_ma
     t->sigmask = inherited_mask & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
 }
 
+/* --trace, --stats, --report-missing. */
+static int setup_tracing(const struct run_options *opt, const struct personality *pers,
+                         const char *execpath)
+{
+    const char *out = opt->trace_output;
+    if (opt->trace_spec && *opt->trace_spec) {
+        char err[160];
+        if (!trace_parse_filter(pers, opt->trace_spec, err, sizeof err)) {
+            /* Not calls or classes: a file name, unless it looks like a
+             * mistyped list. */
+            if (strchr(opt->trace_spec, ',') || opt->trace_spec[0] == '%') {
+                warnmsg("--trace: %s", err);
+                return -1;
+            }
+            out = opt->trace_spec;
+        }
+    }
+    if (out) {
+        int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            warnmsg("cannot open trace output %s: %s", out, strerror(errno));
+            return -1;
+        }
+        /* Keep it out of the guest's way: above the usual fd range. */
+        int high = fcntl(fd, F_DUPFD_CLOEXEC, 900);
+        if (high >= 0) {
+            close(fd);
+            fd = high;
+        }
+        trace_config.fd = fd;
+    } else {
+        /* stderr may be closed or redirected by the guest later: a copy. */
+        int fd = fcntl(2, F_DUPFD_CLOEXEC, 900);
+        trace_config.fd = fd >= 0 ? fd : 2;
+    }
+    trace_config.enabled = opt->trace;
+    trace_config.verbose = opt->verbose;
+    trace_config.timing = opt->timing;
+    trace_config.stats = opt->stats;
+    report_configure(opt->report_missing, execpath);
+    return 0;
+}
+
 int run_program(const struct run_options *opt, int argc, char **argv)
 {
     persona_debug = opt->debug || (getenv("PERSONA_DEBUG") && *getenv("PERSONA_DEBUG"));
@@ -112,11 +157,14 @@ int run_program(const struct run_options *opt, int argc, char **argv)
     if (!realpath(path, execpath))
         snprintf(execpath, sizeof execpath, "%s", path);
 
+    if (setup_tracing(opt, pers, execpath) != 0)
+        return 2;
     door_probe_cpu();
     uint64_t inherited_mask;
     signals_block_all(&inherited_mask);
     struct persona_thread *t = thread_attach();
     active_personality = pers;
+    trace_init();
     inherit_signal_state(t, inherited_mask);
     signals_init();
     sud_enable(t);

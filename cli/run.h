@@ -3,6 +3,13 @@
 #include <stdbool.h>
 struct run_options {
     bool debug;
+    bool trace;                 /* --trace */
+    const char *trace_spec;     /* --trace=SPEC: filter or output file */
+    const char *trace_output;   /* --trace-output=FILE */
+    bool verbose;               /* -v */
+    bool timing;                /* -T */
+    bool stats;                 /* --stats */
+    const char *report_missing; /* --report-missing=FILE.json */
 };
 /* Load and run a guest program; returns only on failure to start. */
 int run_program(const struct run_options *opt, int argc, char **argv);

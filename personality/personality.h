@@ -74,9 +74,12 @@ struct exec_request {
     char **envp;
 };
 
+struct trace_names;
+
 struct personality {
     const char *name;                       /* "freebsd" */
     enum personality_id id;
+    const struct trace_names *trace_names;  /* how the tracer names things */
     const struct syscall_entry *table;
     unsigned table_size;
 

@@ -3,6 +3,7 @@
 #include "syscalls/uaccess.h"
 #include "syscalls/log.h"
 #include "syscalls/crash.h"
+#include "syscalls/trace.h"
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -109,6 +110,8 @@ void signals_change_mask(struct persona_thread *t, int how, uint64_t set)
  * the signal to this thread; it is taken when the door returns. */
 static void take_default_action(struct persona_thread *t, int sig)
 {
+    if (!default_ignores(sig))
+        trace_at_exit();    /* the default action of this signal ends the process */
     host_set_default(sig, SIG_DFL);
     syscall(SYS_tgkill, getpid(), t->host_tid, sig);
 }

@@ -2,6 +2,7 @@
 #include "syscalls/signals.h"
 #include "syscalls/sud.h"
 #include "syscalls/log.h"
+#include "syscalls/trace.h"
 #include <linux/futex.h>
 #include <pthread.h>
 #include <string.h>
@@ -120,8 +121,10 @@ int threads_spawn(const struct guest_entry *e, uint64_t fsbase,
 void threads_exit_current(struct persona_thread *t)
 {
     int left = remove_slot(t);
-    if (left == 0)
+    if (left == 0) {
+        trace_at_exit();
         syscall(SYS_exit_group, 0);
+    }
     if (t->has_exit_jmp)
         siglongjmp(t->exit_jmp, 1);
     /* The initial thread has no pthread to return to: end just it. */

@@ -45,3 +45,13 @@ long vfs_path_to_guest(struct sysctx *c, const char *host_path, char *out, size_
         memmove(out, host_path, n + 1);
     return (long)n;
 }
+
+int vfs_translate(const char *guest_path, char *host_path, size_t cap)
+{
+    /* TODO(--root): the filesystem view maps guest paths here. */
+    size_t n = strlen(guest_path);
+    if (n + 1 > cap)
+        return -ENAMETOOLONG;
+    memcpy(host_path, guest_path, n + 1);
+    return 0;
+}

@@ -35,6 +35,9 @@ long vfs_path_from_guest_flags(struct sysctx *c, uint64_t guest_path, char *out,
  * a mount point) -> the guest's name for it, in out[cap].
  * Returns its length, or -ENAMETOOLONG if it does not fit with its NUL.
  */
+/* The host path a guest path names (identity until the --root view). */
+int vfs_translate(const char *guest_path, char *host_path, size_t cap);
+
 long vfs_path_to_guest(struct sysctx *c, const char *host_path, char *out, size_t cap);
 
 #endif

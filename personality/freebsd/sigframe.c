@@ -7,6 +7,7 @@
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/ucontext.h"
 #include "syscalls/signals.h"
+#include "syscalls/trace.h"
 #include <string.h>
 #include <sys/mman.h>
 
@@ -95,5 +96,6 @@ bool fbsd_deliver_signal(struct persona_thread *t, ucontext_t *uc, int host_sig,
     if (!(act->flags & GSA_NODEFER))
         add |= SIGBIT(host_sig);
     signals_change_mask(t, SIG_BLOCK, add);
+    trace_signal(fsig, "delivered");
     return true;
 }

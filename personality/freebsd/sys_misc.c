@@ -2,7 +2,9 @@
  * sched_yield(2). */
 #include "personality/freebsd/fbsd.h"
 #include <asm/prctl.h>
+#include <stdio.h>
 #include <string.h>
+#include "syscalls/report.h"
 
 /* sysarch operations (sys/x86/include/sysarch.h). */
 #define FBSD_AMD64_GET_FSBASE 128
@@ -33,7 +35,9 @@ long fbsd_sys_sysarch(struct sysctx *c)
             return -EFAULT;
         return HOST2(SYS_arch_prctl, ARCH_SET_GS, base);
     default:
-        debugmsg("unimplemented freebsd sysarch operation %d", ARG_INT(c, 0));
+        char what[48];
+        snprintf(what, sizeof what, "sysarch operation %d", ARG_INT(c, 0));
+        report_unimplemented(REPORT_OTHER, what, ARG_INT(c, 0), "EINVAL", c->uc);
         return -EINVAL;
     }
 }

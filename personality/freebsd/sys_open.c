@@ -1,6 +1,7 @@
 /* open/openat, fcntl and ioctl: the calls whose flags and structures differ
  * most between the two systems (abi/freebsd/fcntl.h, termios.h). */
 #include "personality/freebsd/fbsd_fs.h"
+#include "syscalls/report.h"
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/termios.h"
 #include <fcntl.h>
@@ -233,29 +234,17 @@ long fbsd_sys_fcntl(struct sysctx *c)
 
 /* ---- ioctl ---- */
 
-/* One line per distinct unknown request, when debugging output is on. */
-static void report_unknown_ioctl(unsigned long req)
+/* Unknown requests are recorded (--debug, --report-missing). */
+static void report_unknown_ioctl(struct sysctx *c, unsigned long req)
 {
-    static unsigned long seen[128];
-    static int nseen;
-    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-    if (!persona_debug)
-        return;
-    bool first = true;
-    pthread_mutex_lock(&lock);
-    for (int i = 0; i < nseen; i++)
-        if (seen[i] == req)
-            first = false;
-    if (first && nseen < (int)(sizeof seen / sizeof seen[0]))
-        seen[nseen++] = req;
-    pthread_mutex_unlock(&lock);
-    if (!first)
-        return;
     /* sys/sys/ioccom.h: number in bits 0..7, group char in 8..15,
      * argument size in 16..28. */
+    char what[96], detail[64];
     int group = (int)((req >> 8) & 0xff);
-    warnmsg("unimplemented freebsd ioctl 0x%08lx (group '%c', number %lu, %lu-byte argument): ENOTTY",
-            req, group >= 0x20 && group < 0x7f ? group : '?', req & 0xff, (req >> 16) & 0x1fff);
+    snprintf(what, sizeof what, "0x%08lx", req);
+    snprintf(detail, sizeof detail, "group '%c', number %lu, %lu-byte argument: ENOTTY",
+             group >= 0x20 && group < 0x7f ? group : '?', req & 0xff, (req >> 16) & 0x1fff);
+    report_unimplemented(REPORT_IOCTL, what, -1, detail, c->uc);
 }
 
 static long tty_getattr(int fd, uint64_t uarg)
@@ -345,6 +334,6 @@ long fbsd_sys_ioctl(struct sysctx *c)
     long r = HOST2(SYS_fcntl, fd, F_GETFD);
     if (r < 0)
         return r;
-    report_unknown_ioctl(req);
+    report_unknown_ioctl(c, req);
     return -ENOTTY;
 }

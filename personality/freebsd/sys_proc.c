@@ -2,11 +2,13 @@
 #include "personality/freebsd/fbsd.h"
 #include "abi/freebsd/time.h"
 #include "syscalls/signals.h"
+#include "syscalls/trace.h"
 #include <sys/resource.h>
 #include <unistd.h>
 
 long fbsd_sys_exit(struct sysctx *c)
 {
+    trace_at_exit();
     HOST1(SYS_exit_group, ARG_INT(c, 0));
     __builtin_unreachable();
 }

@@ -5,7 +5,9 @@
 #include "abi/freebsd/umtx.h"
 #include "abi/freebsd/time.h"
 #include <linux/futex.h>
+#include <stdio.h>
 #include <time.h>
+#include "syscalls/report.h"
 
 /* Read the optional timeout: uaddr2 points to it, and uaddr1 carries its
  * size: a struct _umtx_time when larger than a timespec, else a relative
@@ -118,7 +120,9 @@ long fbsd_sys__umtx_op(struct sysctx *c)
         return 0;
     }
     default:
-        debugmsg("unimplemented freebsd _umtx_op operation %d (returns EINVAL)", op);
+        char what[48];
+        snprintf(what, sizeof what, "_umtx_op operation %d", op);
+        report_unimplemented(REPORT_OTHER, what, op, "EINVAL", c->uc);
         return -EINVAL;
     }
 }

@@ -5,6 +5,7 @@
  * way FreeBSD hands out dynamic OIDs from CTL_AUTO_START (0x100). */
 #include "personality/freebsd/fbsd.h"
 #include "personality/freebsd/sysctl.h"
+#include "syscalls/report.h"
 #include "abi/freebsd/sysctl.h"
 #include <sched.h>
 #include <stdio.h>
@@ -269,9 +270,9 @@ static long read_node(const struct sysctl_node *n, const int *mib, unsigned mibl
     return answer(old, oldlenp, buf, len);
 }
 
-static long unknown_name(const char *what)
+static long unknown_name(struct sysctx *c, const char *what)
 {
-    debugmsg("unknown freebsd sysctl %s (returns ENOENT)", what);
+    report_unimplemented(REPORT_SYSCTL, what, -1, "ENOENT", c->uc);
     return -ENOENT;
 }
 
@@ -297,7 +298,7 @@ long fbsd_sys___sysctl(struct sysctx *c)
             name[newlen] = 0;
             const struct sysctl_node *n = by_name(name);
             if (!n)
-                return unknown_name(name);
+                return unknown_name(c, name);
             return answer(old, oldlenp, n->mib, n->miblen * sizeof(int));
         }
         case FBSD_CTL_SYSCTL_OIDFMT: {
@@ -328,7 +329,7 @@ long fbsd_sys___sysctl(struct sysctx *c)
         for (unsigned i = 0; i < miblen && l < 100; i++)
             l += snprintf(what + l, sizeof what - l, "%s%d", i ? "." : "", mib[i]);
         snprintf(what + l, sizeof what - l, "}");
-        return unknown_name(what);
+        return unknown_name(c, what);
     }
     return read_node(n, mib, miblen, old, oldlenp, newp);
 }
@@ -344,6 +345,6 @@ long fbsd_sys___sysctlbyname(struct sysctx *c)
     name[len] = 0;
     const struct sysctl_node *n = by_name(name);
     if (!n)
-        return unknown_name(name);
+        return unknown_name(c, name);
     return read_node(n, n->mib, n->miblen, ARG_PTR(c, 2), ARG_PTR(c, 3), ARG_PTR(c, 4));
 }

@@ -6,6 +6,9 @@
 #include "personality/freebsd/table.h"
 #include "abi/freebsd/errno.h"
 #include "syscalls/signals.h"
+#include "syscalls/trace.h"
+#include <time.h>
+#include <stdio.h>
 #include <string.h>
 
 #define HANDLER_DONE(name)    fbsd_sys_##name
@@ -49,6 +52,19 @@ long fbsd_sys_syscall(struct sysctx *c)
 }
 long fbsd_sys___syscall(struct sysctx *c) { return fbsd_sys_syscall(c); }
 
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+static const struct syscall_entry *entry_of(long nr)
+{
+    return nr >= 0 && nr < FBSD_SYSCALL_MAX && fbsd_syscall_table[nr].name
+               ? &fbsd_syscall_table[nr] : NULL;
+}
+
 static void fbsd_syscall(struct sysctx *c)
 {
     greg_t *g = c->uc->uc_mcontext.gregs;
@@ -61,18 +77,31 @@ static void fbsd_syscall(struct sysctx *c)
     c->a[4] = g[REG_R8];
     c->a[5] = g[REG_R9];
 
+    uint64_t t0 = 0;
+    bool tracing = trace_active();
+    if (tracing) {
+        /* exit and thr_exit never come back: trace them now. */
+        if (c->nr == 1 || c->nr == 431)
+            trace_syscall_noreturn(c, entry_of(c->nr));
+        t0 = now_ns();
+    }
     long r = dispatch(c);
-    if (c->just_return)
+    if (c->just_return) {
+        if (tracing)
+            trace_syscall(c, entry_of(c->nr), 0, 0, false, now_ns() - t0);
         return;
+    }
     if (r == -EINTR && !c->no_restart && signals_should_restart(c->t)) {
         /* ERESTART: back up over the 2-byte `syscall` to run it again
          * after the handler (sys/amd64/amd64/vm_machdep.c). */
         g[REG_RIP] -= 2;
         g[REG_RAX] = orig_rax;
-        return;
+        return;     /* traced when it runs again */
     }
-    if (r < 0 && r >= -4095) {
-        int e = -r >= FBSD_ERR_BASE ? (int)(-r - FBSD_ERR_BASE) : fbsd_errno_from_linux((int)-r);
+    bool failed = r < 0 && r >= -4095;
+    int e = 0;
+    if (failed) {
+        e = -r >= FBSD_ERR_BASE ? (int)(-r - FBSD_ERR_BASE) : fbsd_errno_from_linux((int)-r);
         g[REG_RAX] = e;
         g[REG_EFL] |= RFLAGS_CF;
     } else {
@@ -81,17 +110,21 @@ static void fbsd_syscall(struct sysctx *c)
             g[REG_RDX] = c->rdx;
         g[REG_EFL] &= ~RFLAGS_CF;
     }
+    if (tracing)
+        trace_syscall(c, entry_of(c->nr), (uint64_t)r, e, failed, now_ns() - t0);
 }
 
 bool fbsd_deliver_signal(struct persona_thread *t, ucontext_t *uc, int host_sig,
                          const siginfo_t *info, const struct guest_sigaction *act);
 
+extern const struct trace_names fbsd_trace_names;
 int fbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
                       char *err, size_t errlen);
 
 const struct personality freebsd_personality = {
     .name = "freebsd",
     .id = PERS_FREEBSD,
+    .trace_names = &fbsd_trace_names,
     .prepare_exec = fbsd_prepare_exec,
     .table = fbsd_syscall_table,
     .table_size = FBSD_SYSCALL_MAX,

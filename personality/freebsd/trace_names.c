@@ -1,0 +1,121 @@
+/* How the tracer names FreeBSD flags, commands, signals and errnos: the
+ * values are the abi/freebsd ones, so the trace reads in the guest's terms. */
+#include "personality/freebsd/fbsd.h"
+#include "abi/freebsd/errno.h"
+#include "abi/freebsd/fcntl.h"
+#include "abi/freebsd/mman.h"
+#include "abi/freebsd/signal.h"
+#include "abi/freebsd/time.h"
+#include "syscalls/trace.h"
+#include <string.h>
+
+#define N(x) { FBSD_##x, #x }
+
+static const struct flag_name accmode[] = { N(O_RDONLY), N(O_WRONLY), N(O_RDWR), { 0, NULL } };
+static const struct flag_name open_flags[] = {
+    N(O_NONBLOCK), N(O_APPEND), N(O_SHLOCK), N(O_EXLOCK), N(O_ASYNC), N(O_FSYNC),
+    N(O_NOFOLLOW), N(O_CREAT), N(O_TRUNC), N(O_EXCL), N(O_NOCTTY), N(O_DIRECT),
+    N(O_DIRECTORY), N(O_EXEC), N(O_TTY_INIT), N(O_CLOEXEC), N(O_VERIFY), N(O_PATH),
+    N(O_RESOLVE_BENEATH), N(O_DSYNC), N(O_EMPTY_PATH), { 0, NULL },
+};
+static const struct flag_name mmap_prot[] = { N(PROT_READ), N(PROT_WRITE), N(PROT_EXEC), { 0, NULL } };
+static const struct flag_name mmap_flags[] = {
+    N(MAP_SHARED), N(MAP_PRIVATE), N(MAP_FIXED), N(MAP_HASSEMAPHORE), N(MAP_STACK),
+    N(MAP_NOSYNC), N(MAP_ANON), N(MAP_GUARD), N(MAP_EXCL), N(MAP_NOCORE),
+    N(MAP_PREFAULT_READ), N(MAP_32BIT), { 0, NULL },
+};
+static const struct flag_name at_flags[] = {
+    N(AT_EACCESS), N(AT_SYMLINK_NOFOLLOW), N(AT_SYMLINK_FOLLOW), N(AT_REMOVEDIR),
+    N(AT_RESOLVE_BENEATH), N(AT_EMPTY_PATH), { 0, NULL },
+};
+static const struct flag_name fcntl_cmds[] = {
+    N(F_DUPFD), N(F_GETFD), N(F_SETFD), N(F_GETFL), N(F_SETFL), N(F_GETOWN), N(F_SETOWN),
+    N(F_OGETLK), N(F_OSETLK), N(F_OSETLKW), N(F_DUP2FD), N(F_GETLK), N(F_SETLK),
+    N(F_SETLKW), N(F_READAHEAD), N(F_RDAHEAD), N(F_DUPFD_CLOEXEC), N(F_DUP2FD_CLOEXEC),
+    N(F_ADD_SEALS), N(F_GET_SEALS), N(F_ISUNIONSTACK), N(F_KINFO), { 0, NULL },
+};
+/* lseek whence (sys/sys/unistd.h). */
+static const struct flag_name whence[] = {
+    { 0, "SEEK_SET" }, { 1, "SEEK_CUR" }, { 2, "SEEK_END" }, { 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" },
+    { 0, NULL },
+};
+static const struct flag_name clocks[] = {
+    N(CLOCK_REALTIME), N(CLOCK_VIRTUAL), N(CLOCK_PROF), N(CLOCK_MONOTONIC), N(CLOCK_UPTIME),
+    N(CLOCK_UPTIME_PRECISE), N(CLOCK_UPTIME_FAST), N(CLOCK_REALTIME_PRECISE),
+    N(CLOCK_REALTIME_FAST), N(CLOCK_MONOTONIC_PRECISE), N(CLOCK_MONOTONIC_FAST),
+    N(CLOCK_SECOND), N(CLOCK_THREAD_CPUTIME_ID), N(CLOCK_PROCESS_CPUTIME_ID), { 0, NULL },
+};
+static const struct flag_name signals[] = {
+    N(SIGHUP), N(SIGINT), N(SIGQUIT), N(SIGILL), N(SIGTRAP), N(SIGABRT), N(SIGEMT), N(SIGFPE),
+    N(SIGKILL), N(SIGBUS), N(SIGSEGV), N(SIGSYS), N(SIGPIPE), N(SIGALRM), N(SIGTERM), N(SIGURG),
+    N(SIGSTOP), N(SIGTSTP), N(SIGCONT), N(SIGCHLD), N(SIGTTIN), N(SIGTTOU), N(SIGIO), N(SIGXCPU),
+    N(SIGXFSZ), N(SIGVTALRM), N(SIGPROF), N(SIGWINCH), N(SIGINFO), N(SIGUSR1), N(SIGUSR2),
+    N(SIGTHR), N(SIGLIBRT), { 0, NULL },
+};
+static const struct flag_name how[] = { N(SIG_BLOCK), N(SIG_UNBLOCK), N(SIG_SETMASK), { 0, NULL } };
+
+static bool name_in(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(name, *list) == 0)
+            return true;
+    return false;
+}
+
+/* strace-like classes, decided from the row itself where possible. */
+static bool in_class(const struct syscall_entry *e, const char *cls)
+{
+    static const char *const process[] = { "exit", "fork", "vfork", "rfork", "pdfork", "execve",
+        "fexecve", "wait4", "wait6", "thr_new", "thr_exit", "thr_kill", "thr_kill2", "kill", NULL };
+    static const char *const net[] = { "socket", "socketpair", "bind", "listen", "accept",
+        "accept4", "connect", "getsockname", "getpeername", "getsockopt", "setsockopt",
+        "sendto", "recvfrom", "sendmsg", "recvmsg", "shutdown", NULL };
+    static const char *const memory[] = { "mmap", "munmap", "mprotect", "madvise", "minherit",
+        "msync", "mlock", "munlock", "mincore", "break", NULL };
+    static const char *const time_[] = { "clock_gettime", "clock_getres", "clock_nanosleep",
+        "gettimeofday", "nanosleep", "setitimer", "getitimer", NULL };
+    if (!strcmp(cls, "file")) {
+        for (int i = 0; i < 6; i++)
+            if (e->kinds[i] == A_PATH)
+                return true;
+        return false;
+    }
+    if (!strcmp(cls, "desc")) {
+        for (int i = 0; i < 6; i++)
+            if (e->kinds[i] == A_FD || e->kinds[i] == A_DIRFD)
+                return true;
+        return false;
+    }
+    if (!strcmp(cls, "signal"))
+        return !strncmp(e->name, "sig", 3) || !strcmp(e->name, "kill") || !strcmp(e->name, "thr_kill");
+    if (!strcmp(cls, "process"))
+        return name_in(e->name, process);
+    if (!strcmp(cls, "net") || !strcmp(cls, "network"))
+        return name_in(e->name, net);
+    if (!strcmp(cls, "memory"))
+        return name_in(e->name, memory);
+    if (!strcmp(cls, "time"))
+        return name_in(e->name, time_);
+    return false;
+}
+
+static const char *errno_name(int e) { return fbsd_errno_name(e); }
+static const char *errno_desc(int e) { return fbsd_errno_desc(e); }
+
+const struct trace_names fbsd_trace_names = {
+    .open_accmode = accmode,
+    .open_accmode_mask = FBSD_O_ACCMODE,
+    .open_flags = open_flags,
+    .mmap_prot = mmap_prot,
+    .mmap_flags = mmap_flags,
+    .at_flags = at_flags,
+    .fcntl_cmds = fcntl_cmds,
+    .whence = whence,
+    .clocks = clocks,
+    .signals = signals,
+    .sigprocmask_how = how,
+    .at_fdcwd = FBSD_AT_FDCWD,
+    .errno_name = errno_name,
+    .errno_desc = errno_desc,
+    .in_class = in_class,
+};

@@ -1,0 +1,24 @@
+/* The "learning mode" record: every unimplemented system call, unknown
+ * ioctl request, unknown sysctl name and unsupported flag combination a
+ * guest hits, with counts and the guest's backtrace at the first hit.
+ * One debug line per distinct item (--debug), a JSON file at exit
+ * (--report-missing=FILE). */
+#ifndef PERSONA_SYSCALLS_REPORT_H
+#define PERSONA_SYSCALLS_REPORT_H
+#include <stdint.h>
+#include <ucontext.h>
+
+enum report_kind { REPORT_SYSCALL, REPORT_IOCTL, REPORT_SYSCTL, REPORT_FLAGS, REPORT_OTHER };
+
+/* `what` names the item ("wait4", "0x402c7413", "kern.foo", "mmap MAP_X"),
+ * `detail` says what the guest was told ("ENOSYS"). `uc` may be NULL. */
+void report_unimplemented(enum report_kind kind, const char *what, long number,
+                          const char *detail, const ucontext_t *uc);
+
+/* Where to write the JSON report at exit (NULL: none) and which program
+ * is running (for symbolising guest addresses). */
+void report_configure(const char *json_path, const char *program_path);
+/* Write the JSON report, once; called on every way out of the process. */
+void report_write(void);
+
+#endif

@@ -1,0 +1,411 @@
+#include "syscalls/trace.h"
+#include "syscalls/report.h"
+#include "syscalls/uaccess.h"
+#include "syscalls/log.h"
+#include "syscalls/vfs.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct trace_config trace_config = { .fd = 2 };
+
+/* --stats counters, indexed by syscall number. */
+struct call_stats {
+    unsigned long calls, errors;
+    uint64_t ns;
+};
+static struct call_stats *stats;
+
+struct line {
+    char buf[2048];
+    size_t len;
+};
+
+static void put(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct line *l, const char *fmt, ...)
+{
+    if (l->len >= sizeof l->buf - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(l->buf + l->len, sizeof l->buf - l->len, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        l->len += (size_t)n < sizeof l->buf - l->len ? (size_t)n : sizeof l->buf - l->len - 1;
+}
+
+static const struct trace_names *names(void)
+{
+    return active_personality ? active_personality->trace_names : NULL;
+}
+
+static const char *lookup(const struct flag_name *t, uint64_t v)
+{
+    for (; t && t->name; t++)
+        if (t->value == v)
+            return t->name;
+    return NULL;
+}
+
+/* FLAG_A|FLAG_B|0x40 */
+static void put_flags(struct line *l, const struct flag_name *t, uint64_t v)
+{
+    bool any = false;
+    for (; t && t->name && v; t++)
+        if (t->value && (v & t->value) == t->value) {
+            put(l, "%s%s", any ? "|" : "", t->name);
+            v &= ~t->value;
+            any = true;
+        }
+    if (v || !any)
+        put(l, "%s%#lx", any ? "|" : "", (unsigned long)v);
+}
+
+static void put_quoted(struct line *l, const char *s, size_t n, bool more)
+{
+    put(l, "\"");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\\')
+            put(l, "\\%c", ch);
+        else if (ch == '\n')
+            put(l, "\\n");
+        else if (ch == '\t')
+            put(l, "\\t");
+        else if (ch < 0x20 || ch >= 0x7f)
+            put(l, "\\x%02x", ch);
+        else
+            put(l, "%c", ch);
+    }
+    put(l, "\"%s", more ? "..." : "");
+}
+
+static void put_guest_string(struct line *l, uint64_t addr)
+{
+    if (!addr) {
+        put(l, "NULL");
+        return;
+    }
+    char s[256];
+    long n = string_from_guest(s, addr, sizeof s);
+    if (n == -EFAULT)
+        put(l, "%#lx", (unsigned long)addr);
+    else if (n < 0)
+        put_quoted(l, s, 64, true);
+    else
+        put_quoted(l, s, n > 96 ? 96 : (size_t)n, n > 96);
+}
+
+static void put_guest_buffer(struct line *l, uint64_t addr, uint64_t len)
+{
+    char b[32];
+    size_t n = len < sizeof b ? len : sizeof b;
+    if (!addr || copy_from_guest(b, addr, n) != 0) {
+        put(l, "%#lx", (unsigned long)addr);
+        return;
+    }
+    put_quoted(l, b, n, len > n);
+}
+
+static void put_arg(struct line *l, const struct syscall_entry *e, const struct sysctx *c,
+                    int i, uint64_t value, bool failed)
+{
+    const struct trace_names *nm = names();
+    uint64_t a = c->a[i];
+    int kind = e->kinds[i];
+    uint64_t next = i + 1 < 6 ? c->a[i + 1] : 0;
+    switch (kind) {
+    case A_INT: case A_FD: case A_PID: case A_TID:
+        put(l, "%d", (int)a);
+        break;
+    case A_DIRFD:
+        if (nm && (long)(int)a == nm->at_fdcwd)
+            put(l, "AT_FDCWD");
+        else
+            put(l, "%d", (int)a);
+        break;
+    case A_UINT:
+        put(l, "%u", (unsigned)a);
+        break;
+    case A_LONG: case A_OFF:
+        put(l, "%ld", (long)a);
+        break;
+    case A_SIZE: case A_ULONG:
+        put(l, "%lu", (unsigned long)a);
+        break;
+    case A_MODE:
+        put(l, "0%lo", (unsigned long)(a & 07777));
+        break;
+    case A_PATH:
+    case A_STR:
+        put_guest_string(l, a);
+        if (kind == A_PATH && trace_config.verbose && a) {
+            char g[1024];
+            if (string_from_guest(g, a, sizeof g) >= 0) {
+                char h[4096];
+                if (vfs_translate(g, h, sizeof h) == 0 && strcmp(g, h) != 0)
+                    put(l, " [host %s]", h);
+            }
+        }
+        break;
+    case A_BUF_IN:
+        put_guest_buffer(l, a, next);
+        break;
+    case A_BUF_OUT:
+        if (failed)
+            put(l, "%#lx", (unsigned long)a);
+        else
+            put_guest_buffer(l, a, value);
+        break;
+    case A_OPEN_FLAGS: {
+        unsigned acc = nm ? (unsigned)a & nm->open_accmode_mask : 0;
+        const char *an = nm ? lookup(nm->open_accmode, acc) : NULL;
+        if (an)
+            put(l, "%s", an);
+        else
+            put(l, "%#x", acc);
+        uint64_t rest = nm ? a & ~(uint64_t)nm->open_accmode_mask & 0xffffffffu : 0;
+        if (rest) {
+            put(l, "|");
+            put_flags(l, nm->open_flags, rest);
+        }
+        break;
+    }
+    case A_MMAP_PROT:
+        if ((a & 0xffffffffu) == 0)
+            put(l, "PROT_NONE");
+        else
+            put_flags(l, nm ? nm->mmap_prot : NULL, a & 0xffffffffu);
+        break;
+    case A_MMAP_FLAGS:
+        put_flags(l, nm ? nm->mmap_flags : NULL, a & 0xffffffffu);
+        break;
+    case A_AT_FLAGS:
+        if ((a & 0xffffffffu) == 0)
+            put(l, "0");
+        else
+            put_flags(l, nm ? nm->at_flags : NULL, a & 0xffffffffu);
+        break;
+    case A_SIGNO: case A_CLOCK: case A_FCNTL_CMD: case A_WHENCE: {
+        const struct flag_name *t = !nm ? NULL
+            : kind == A_SIGNO ? nm->signals : kind == A_CLOCK ? nm->clocks
+            : kind == A_FCNTL_CMD ? nm->fcntl_cmds : nm->whence;
+        const char *n = lookup(t, (uint64_t)(int)a & 0xffffffffu);
+        if (n)
+            put(l, "%s", n);
+        else
+            put(l, "%d", (int)a);
+        break;
+    }
+    default:
+        if (a == 0)
+            put(l, "NULL");
+        else
+            put(l, "%#lx", (unsigned long)a);
+    }
+}
+
+static int nargs_of(const struct syscall_entry *e)
+{
+    int n = 0;
+    while (n < 6 && e->kinds[n] != A_NONE)
+        n++;
+    return n;
+}
+
+static void put_prefix(struct line *l, const struct sysctx *c)
+{
+    put(l, "%d %d ", (int)getpid(), c->t ? c->t->guest_tid : 0);
+}
+
+static void emit(struct line *l)
+{
+    put(l, "\n");
+    if (l->buf[l->len - 1] != '\n')
+        l->buf[l->len - 1] = '\n';
+    ssize_t r = write(trace_config.fd, l->buf, l->len);
+    (void)r;
+}
+
+static bool wanted(const struct sysctx *c)
+{
+    return trace_config.enabled &&
+           (!trace_config.filter || (c->nr >= 0 && (unsigned long)c->nr < active_personality->table_size &&
+                                     trace_config.filter[c->nr]));
+}
+
+static void put_call(struct line *l, const struct sysctx *c, const struct syscall_entry *e,
+                     uint64_t value, bool failed)
+{
+    put_prefix(l, c);
+    if (e && e->name)
+        put(l, "%s(", e->name);
+    else
+        put(l, "#%ld(", c->nr);
+    int n = e ? nargs_of(e) : 0;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            put(l, ", ");
+        put_arg(l, e, c, i, value, failed);
+    }
+    put(l, ")");
+}
+
+void trace_syscall(const struct sysctx *c, const struct syscall_entry *e,
+                   uint64_t value, int guest_errno, bool failed, uint64_t ns)
+{
+    if (trace_config.stats && stats && c->nr >= 0 &&
+        (unsigned long)c->nr < active_personality->table_size) {
+        struct call_stats *s = &stats[c->nr];
+        __atomic_add_fetch(&s->calls, 1, __ATOMIC_RELAXED);
+        __atomic_add_fetch(&s->ns, ns, __ATOMIC_RELAXED);
+        if (failed)
+            __atomic_add_fetch(&s->errors, 1, __ATOMIC_RELAXED);
+    }
+    if (!wanted(c))
+        return;
+    struct line l = { .len = 0 };
+    put_call(&l, c, e, value, failed);
+    const struct trace_names *nm = names();
+    if (failed) {
+        const char *en = nm ? nm->errno_name(guest_errno) : NULL;
+        const char *ed = nm ? nm->errno_desc(guest_errno) : NULL;
+        put(&l, " = ERR#%d", guest_errno);
+        if (en)
+            put(&l, " %s", en);
+        if (ed)
+            put(&l, " '%s'", ed);
+    } else if (e && (e->kinds[0] == A_PTR || !strcmp(e->name, "mmap"))) {
+        put(&l, " = %#lx", (unsigned long)value);
+    } else {
+        put(&l, " = %ld", (long)value);
+    }
+    if (trace_config.timing)
+        put(&l, " <%lu.%06lu>", (unsigned long)(ns / 1000000000), (unsigned long)(ns / 1000 % 1000000));
+    emit(&l);
+}
+
+void trace_syscall_noreturn(const struct sysctx *c, const struct syscall_entry *e)
+{
+    if (!wanted(c))
+        return;
+    struct line l = { .len = 0 };
+    put_call(&l, c, e, 0, true);
+    put(&l, " = ?");
+    emit(&l);
+}
+
+void trace_signal(int guest_sig, const char *how)
+{
+    if (!trace_config.enabled)
+        return;
+    const struct trace_names *nm = names();
+    const char *n = nm ? lookup(nm->signals, (uint64_t)guest_sig) : NULL;
+    struct line l = { .len = 0 };
+    put(&l, "%d %d --- ", (int)getpid(), current_thread ? current_thread->guest_tid : 0);
+    if (n)
+        put(&l, "%s", n);
+    else
+        put(&l, "signal %d", guest_sig);
+    put(&l, " %s ---", how);
+    emit(&l);
+}
+
+bool trace_parse_filter(const struct personality *p, const char *spec, char *err, size_t errlen)
+{
+    uint8_t *f = calloc(p->table_size, 1);
+    char *copy = strdup(spec), *save = NULL;
+    bool ok = true;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        bool hit = false;
+        for (unsigned nr = 0; nr < p->table_size; nr++) {
+            const struct syscall_entry *e = &p->table[nr];
+            if (!e->name)
+                continue;
+            bool match = tok[0] == '%' ? p->trace_names && p->trace_names->in_class(e, tok + 1)
+                                       : strcmp(e->name, tok) == 0;
+            if (match) {
+                f[nr] = 1;
+                hit = true;
+            }
+        }
+        if (!hit) {
+            snprintf(err, errlen, "'%s' is not a %s system call or class", tok, p->name);
+            ok = false;
+            break;
+        }
+    }
+    free(copy);
+    if (!ok) {
+        free(f);
+        return false;
+    }
+    trace_config.filter = f;
+    return true;
+}
+
+static int by_time(const void *a, const void *b)
+{
+    const struct call_stats *x = &stats[*(const int *)a], *y = &stats[*(const int *)b];
+    return x->ns < y->ns ? 1 : x->ns > y->ns ? -1 : 0;
+}
+
+static void print_stats(void)
+{
+    const struct personality *p = active_personality;
+    int order[p->table_size], n = 0;
+    uint64_t total_ns = 0;
+    unsigned long total_calls = 0, total_errors = 0;
+    for (unsigned nr = 0; nr < p->table_size; nr++)
+        if (stats[nr].calls) {
+            order[n++] = (int)nr;
+            total_ns += stats[nr].ns;
+            total_calls += stats[nr].calls;
+            total_errors += stats[nr].errors;
+        }
+    qsort(order, n, sizeof order[0], by_time);
+    struct line l = { .len = 0 };
+    put(&l, "%% time     seconds  usecs/call     calls    errors syscall             status\n"
+            "------ ----------- ----------- --------- --------- ------------------- -------");
+    emit(&l);
+    static const char *st[] = { "missing", "partial", "done" };
+    for (int i = 0; i < n; i++) {
+        const struct call_stats *s = &stats[order[i]];
+        const struct syscall_entry *e = &p->table[order[i]];
+        char errs[24] = "";
+        if (s->errors)
+            snprintf(errs, sizeof errs, "%lu", s->errors);
+        l.len = 0;
+        put(&l, "%6.2f %11.6f %11lu %9lu %9s %-19s %s",
+            total_ns ? 100.0 * s->ns / total_ns : 0.0, s->ns / 1e9,
+            (unsigned long)(s->ns / 1000 / s->calls), s->calls, errs,
+            e->name ? e->name : "?", st[e->status]);
+        emit(&l);
+    }
+    l.len = 0;
+    put(&l, "------ ----------- ----------- --------- --------- ------------------- -------\n"
+            "100.00 %11.6f %11lu %9lu %9lu total",
+        total_ns / 1e9, total_calls ? (unsigned long)(total_ns / 1000 / total_calls) : 0UL,
+        total_calls, total_errors);
+    emit(&l);
+}
+
+void trace_at_exit(void)
+{
+    static int done;
+    if (__atomic_exchange_n(&done, 1, __ATOMIC_SEQ_CST))
+        return;
+    if (trace_config.stats && stats)
+        print_stats();
+    report_write();
+}
+
+/* Called once the personality is known. */
+void trace_init(void)
+{
+    if (trace_config.stats && active_personality)
+        stats = calloc(active_personality->table_size, sizeof *stats);
+}

@@ -1,0 +1,59 @@
+/* The syscall tracer (--trace), the per-call statistics (--stats) and the
+ * exit hook that writes them.  What a row's arguments mean comes from the
+ * personality's table (argument kinds); how flags, signals and errnos are
+ * named comes from the personality's name tables. */
+#ifndef PERSONA_SYSCALLS_TRACE_H
+#define PERSONA_SYSCALLS_TRACE_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "personality/personality.h"
+
+struct flag_name {
+    uint64_t value;
+    const char *name;
+};
+
+/* Lists end with a { 0, NULL } entry. */
+struct trace_names {
+    const struct flag_name *open_accmode;   /* matched exactly on accmode_mask */
+    unsigned open_accmode_mask;
+    const struct flag_name *open_flags, *mmap_prot, *mmap_flags, *at_flags;
+    const struct flag_name *fcntl_cmds, *whence, *clocks, *signals, *sigprocmask_how;
+    long at_fdcwd;
+    const char *(*errno_name)(int guest_errno);
+    const char *(*errno_desc)(int guest_errno);
+    /* Trace classes (%file, %process, %signal, %net, %memory, %time):
+     * returns true if the row belongs to the class. */
+    bool (*in_class)(const struct syscall_entry *e, const char *cls);
+};
+
+struct trace_config {
+    bool enabled;
+    bool verbose;          /* -v: host paths too */
+    bool timing;           /* -T: time spent in each call */
+    bool stats;            /* --stats */
+    int fd;                /* where trace lines and stats go */
+    uint8_t *filter;       /* table_size flags; NULL = every call */
+};
+extern struct trace_config trace_config;
+
+/* Parse a --trace=SPEC filter ("open,read", "%file,%signal").  Returns
+ * false if SPEC names no known call or class (then it is a file name). */
+bool trace_parse_filter(const struct personality *p, const char *spec, char *err, size_t errlen);
+
+static inline bool trace_active(void) { return trace_config.enabled || trace_config.stats; }
+
+/* One finished call: its registers before (c->a) and its raw guest result
+ * (value, or guest errno with `failed`). */
+void trace_syscall(const struct sysctx *c, const struct syscall_entry *e,
+                   uint64_t value, int guest_errno, bool failed, uint64_t ns);
+/* A call that does not return (exit, thr_exit): traced before it runs. */
+void trace_syscall_noreturn(const struct sysctx *c, const struct syscall_entry *e);
+/* A signal delivered to the guest (guest numbering). */
+void trace_signal(int guest_sig, const char *how);
+/* Allocate --stats counters once the personality is active. */
+void trace_init(void);
+/* On every way out of the process: print --stats, write the report. */
+void trace_at_exit(void);
+
+#endif
