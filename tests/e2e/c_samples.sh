@@ -23,7 +23,7 @@ run_case() {
 	fileio | dirs | errno)
 		compare_run "$1" --expect-rc 0 -- .
 		;;
-	mmap | time)
+	mmap | time | missing)
 		compare_run "$1" --expect-rc 0 --
 		;;
 	*) e2e_die "unknown case $1" ;;
@@ -31,7 +31,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args fileio dirs errno mmap time)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args fileio dirs errno mmap time missing)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# tracing.sh [CASE...] — persona's own observability: --trace (golden output
+# with volatile fields masked), trace filters, --stats, --report-missing,
+# --debug, and `persona syscalls` against the table and docs/.
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+e2e_init
+require_persona
+GOLDEN=$E2E_DIR/golden
+
+# Mask what changes from run to run: the pid that starts each line and
+# guest addresses.
+mask() { sed -E 's/^[0-9]+ /PID /; s/0x[0-9a-f]{6,}/ADDR/g'; }
+
+# golden LABEL GOLDEN-FILE -- PERSONA-RUN-ARGS... : stderr trace vs golden
+golden() {
+	local label=$1 want=$GOLDEN/$2 out=$E2E_TMP/$1
+	shift 3
+	# Fd numbers show in the trace: start from only 0, 1 and 2, like a shell.
+	(
+		cd "$E2E_TMP"
+		exec </dev/null >"$out.stdout" 2>"$out.stderr"
+		for fd in /proc/$BASHPID/fd/*; do
+			fd=${fd##*/}
+			((fd > 2)) && eval "exec $fd>&-"
+		done
+		exec "$PERSONA" run "$@"
+	) || true
+	mask <"$out.stderr" >"$out.masked"
+	if diff -u "$want" "$out.masked" >"$out.diff"; then
+		e2e_pass "$label"
+	else
+		echo "---- $label: trace differs from $want:" >&2
+		head -n 40 "$out.diff" >&2
+		e2e_fail "$label" "trace output changed (update the golden file if intended)"
+	fi
+}
+
+run_case() {
+	case $1 in
+	golden-hello)
+		golden trace-hello hello.trace -- --trace "$SAMPLES/hello"
+		;;
+	golden-errno)
+		golden trace-errno errno.trace -- --trace=open,openat,read,mkdir,rmdir,readlink "$SAMPLES/errno" .
+		;;
+	filter-class)
+		local out=$E2E_TMP/filter
+		mkdir -p "$out.d"
+		"$PERSONA" run --trace=%file "$SAMPLES/fileio" "$out.d" >/dev/null 2>"$out.stderr"
+		# Only calls that take a path: no read/write/lseek lines.
+		if grep -qE ' (read|write|lseek|pread|close)\(' "$out.stderr"; then
+			e2e_fail filter-class "%file let through calls without a path"
+		else
+			expect_contains filter-class "$out.stderr" ' open("'
+		fi
+		;;
+	trace-output)
+		local f=$E2E_TMP/trace.txt
+		"$PERSONA" run --trace-output="$f" --trace -T "$SAMPLES/hello" >"$E2E_TMP/to.stdout" 2>"$E2E_TMP/to.stderr"
+		expect_equal trace-output-stdout "hello from persona sample" "$(cat "$E2E_TMP/to.stdout")"
+		expect_equal trace-output-stderr-empty "" "$(cat "$E2E_TMP/to.stderr")"
+		expect_contains trace-output-file "$f" 'write(1, "hello from persona sample\n", 26) = 26 <'
+		;;
+	stats)
+		local s=$E2E_TMP/stats
+		(cd "$E2E_TMP" && "$PERSONA" run --stats "$SAMPLES/errno" . >/dev/null 2>"$s")
+		expect_contains stats-header "$s" 'calls    errors syscall'
+		# errno's open of a missing file fails: counted as an error.
+		if awk '$NF=="done" && $(NF-1)=="open" && $(NF-2) ~ /^[0-9]+$/ { found=1 } END { exit !found }' "$s"; then
+			e2e_pass stats-errors
+		else
+			cat "$s" >&2
+			e2e_fail stats-errors "no error count for open"
+		fi
+		expect_contains stats-total "$s" ' total'
+		;;
+	report)
+		local r=$E2E_TMP/report.json
+		"$PERSONA" run --report-missing="$r" "$SAMPLES/missing" >"$E2E_TMP/rep.stdout" 2>"$E2E_TMP/rep.stderr"
+		expect_equal report-quiet "" "$(cat "$E2E_TMP/rep.stderr")"
+		if python3 - "$r" <<'PY'
+import json, sys
+rep = json.load(open(sys.argv[1]))
+items = {(i["kind"], i["name"]): i for i in rep["unimplemented"]}
+assert rep["personality"] == "freebsd"
+j = items[("syscall", "jail")]
+assert j["number"] == 338 and j["count"] == 2 and j["result"] == "ENOSYS"
+assert j["first_hit"]["backtrace"][0]["symbol"] == "main"
+assert items[("ioctl", "0x4004741a")]["count"] == 1
+assert items[("sysctl", "kern.persona_no_such_name")]["result"] == "ENOENT"
+assert len(items) == 3, items
+PY
+		then
+			e2e_pass report-json
+		else
+			cat "$r" >&2
+			e2e_fail report-json "report does not list the missing items"
+		fi
+		;;
+	debug)
+		local d=$E2E_TMP/debug
+		"$PERSONA" run --debug "$SAMPLES/missing" >/dev/null 2>"$d"
+		expect_equal debug-lines 3 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
+		expect_contains debug-once "$d" 'syscall jail: ENOSYS'
+		;;
+	syscalls)
+		local j=$E2E_TMP/sys.json
+		"$PERSONA" syscalls --format json >"$j"
+		if python3 - "$j" "$E2E_REPO/personality/freebsd/syscalls.def" <<'PY'
+import json, re, sys
+t = json.load(open(sys.argv[1]))
+rows = re.findall(r'^SYSCALL\(\s*(\d+), (\w+), (\w+),', open(sys.argv[2]).read(), re.M)
+assert len(t["syscalls"]) == len(rows)
+for s, (nr, name, st) in zip(t["syscalls"], rows):
+    assert (s["number"], s["name"], s["status"]) == (int(nr), name, st.lower())
+tot = t["totals"]
+assert tot["done"] + tot["partial"] + tot["missing"] == len(rows)
+PY
+		then
+			e2e_pass syscalls-json
+		else
+			e2e_fail syscalls-json "persona syscalls disagrees with syscalls.def"
+		fi
+		"$PERSONA" syscalls --format markdown >"$E2E_TMP/sys.md"
+		if diff -q "$E2E_REPO/docs/syscalls-freebsd.md" "$E2E_TMP/sys.md" >/dev/null; then
+			e2e_pass syscalls-docs-current
+		else
+			e2e_fail syscalls-docs-current "docs/syscalls-freebsd.md is out of date: regenerate with build/persona syscalls --format markdown > docs/syscalls-freebsd.md"
+		fi
+		;;
+	*) e2e_die "unknown case $1" ;;
+	esac
+}
+
+cases=("$@")
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report debug syscalls)
+for c in "${cases[@]}"; do
+	run_case "$c"
+done
+e2e_finish
