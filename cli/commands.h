@@ -2,4 +2,5 @@
 #define PERSONA_CLI_COMMANDS_H
 /* Each verb of the command line: argv excludes the verb itself. */
 int cmd_syscalls(int argc, char **argv);
+int cmd_info(int argc, char **argv);
 #endif

@@ -1,5 +1,6 @@
 /* `persona run`: find the program, recognise it, load it, enter it. */
 #include "cli/run.h"
+#include "cli/runnable.h"
 #include "loader/elf.h"
 #include "personality/personality.h"
 #include "syscalls/door.h"
@@ -44,11 +45,6 @@ static int resolve(const char *name, char *out, size_t cap)
         path += n + (path[n] == ':');
     }
     return -ENOENT;
-}
-
-static const struct personality *personality_for(enum personality_id id)
-{
-    return id == PERS_FREEBSD ? &freebsd_personality : NULL;
 }
 
 /* Guest dispositions start as the ones persona inherited (SIG_IGN stays
@@ -140,16 +136,10 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         warnmsg("%s: %s", name, err);
         return EXIT_CANNOT_RUN;
     }
-    const struct personality *pers = personality_for(info.personality);
+    char why[512];
+    const struct personality *pers = runnable_personality(&info, why, sizeof why);
     if (!pers) {
-        warnmsg("%s: detected the %s personality (%s); only freebsd binaries can run so far",
-                name, personality_id_name(info.personality), info.brand_reason);
-        return EXIT_CANNOT_RUN;
-    }
-    if (info.dynamic) {
-        warnmsg("%s: dynamically linked %s binary: its interpreter %s is not available "
-                "(only static binaries can run so far)",
-                name, pers->name, info.interp);
+        warnmsg("%s: %s", name, why);
         return EXIT_CANNOT_RUN;
     }
 

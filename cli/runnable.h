@@ -1,0 +1,16 @@
+/* Can `persona run` start this binary?  One rule shared by `run` (which
+ * refuses with the reason) and `info` (which reports it). */
+#ifndef PERSONA_CLI_RUNNABLE_H
+#define PERSONA_CLI_RUNNABLE_H
+#include "loader/elf.h"
+#include <stddef.h>
+
+struct personality;
+
+/* The personality that runs a binary with these headers, or NULL with a
+ * one-line reason in why (no "persona:" or file name prefix): only freebsd
+ * binaries, and only static ones (no PT_INTERP), can run so far. */
+const struct personality *runnable_personality(const struct elf_info *info,
+                                               char *why, size_t whylen);
+
+#endif
