@@ -10,6 +10,7 @@
 #include "syscalls/threads.h"
 #include "syscalls/trace.h"
 #include "syscalls/report.h"
+#include "syscalls/fdreserve.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -82,16 +83,10 @@ static int setup_tracing(const struct run_options *opt, const struct personality
             warnmsg("cannot open trace output %s: %s", out, strerror(errno));
             return -1;
         }
-        /* Keep it out of the guest's way: above the usual fd range. */
-        int high = fcntl(fd, F_DUPFD_CLOEXEC, 900);
-        if (high >= 0) {
-            close(fd);
-            fd = high;
-        }
-        trace_config.fd = fd;
+        trace_config.fd = fd_hide(fd);     /* out of the guest's way */
     } else {
         /* stderr may be closed or redirected by the guest later: a copy. */
-        int fd = fcntl(2, F_DUPFD_CLOEXEC, 900);
+        int fd = fcntl(2, F_DUPFD_CLOEXEC, PERSONA_FD_RESERVED_BASE);
         trace_config.fd = fd >= 0 ? fd : 2;
     }
     trace_config.enabled = opt->trace;

@@ -7,6 +7,12 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/prctl.h>
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59   /* linux/prctl.h */
+#define PR_SYS_DISPATCH_OFF 0
+#endif
 
 __thread struct persona_thread *current_thread;
 
@@ -46,6 +52,9 @@ struct persona_thread *thread_attach(void)
 
 void thread_detach(struct persona_thread *t)
 {
+    /* The dispatch selector lives in this block: stop dispatch before it
+     * goes, or the thread's next system call faults on it. */
+    prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0);
     stack_t ss = { .ss_flags = SS_DISABLE };
     sigaltstack(&ss, NULL);
     current_thread = NULL;

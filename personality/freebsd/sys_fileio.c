@@ -5,6 +5,8 @@
  * DATA 3, HOLE 4) and IOV_MAX (1024) agree, and buffers go straight to the
  * host kernel, which validates them. */
 #include "personality/freebsd/fbsd_fs.h"
+#include "personality/freebsd/kqueue.h"
+#include "syscalls/fdreserve.h"
 #include <fcntl.h>
 #include <linux/close_range.h>
 
@@ -59,7 +61,12 @@ long fbsd_sys_lseek(struct sysctx *c)
 
 long fbsd_sys_close(struct sysctx *c)
 {
-    return HOST1(SYS_close, ARG_INT(c, 0));
+    int fd = ARG_INT(c, 0);
+    if (fd_is_reserved(fd))
+        return -EBADF;
+    /* FreeBSD drops the kqueue notes of a descriptor when it is closed. */
+    fbsd_kqueue_fds_closing(fd, fd);
+    return HOST1(SYS_close, fd);
 }
 
 /* sys/sys/unistd.h (FreeBSD 13+): CLOSE_RANGE_CLOEXEC (1<<2) -- the same bit
@@ -77,6 +84,12 @@ long fbsd_sys_close_range(struct sysctx *c)
     if (high < low)
         return -EINVAL;
     unsigned lflags = (flags & FBSD_CLOSE_RANGE_CLOEXEC) ? CLOSE_RANGE_CLOEXEC : 0;
+    if (low >= PERSONA_FD_RESERVED_BASE)
+        return 0;
+    if (high >= PERSONA_FD_RESERVED_BASE)
+        high = PERSONA_FD_RESERVED_BASE - 1;   /* persona's own descriptors stay */
+    if (!lflags)
+        fbsd_kqueue_fds_closing((int)low, (int)high);
     /* "Any errors encountered while closing file descriptors are ignored." */
     long r = HOST3(SYS_close_range, low, high, lflags);
     return r == -EINVAL ? r : 0;
@@ -87,7 +100,12 @@ long fbsd_sys_close_range(struct sysctx *c)
 long fbsd_sys_closefrom(struct sysctx *c)
 {
     int low = ARG_INT(c, 0);
-    HOST3(SYS_close_range, low < 0 ? 0 : low, ~0U, 0);
+    if (low < 0)
+        low = 0;
+    if (low >= PERSONA_FD_RESERVED_BASE)
+        return 0;
+    fbsd_kqueue_fds_closing(low, PERSONA_FD_RESERVED_BASE - 1);
+    HOST3(SYS_close_range, low, PERSONA_FD_RESERVED_BASE - 1, 0);
     return 0;
 }
 
@@ -100,7 +118,12 @@ long fbsd_sys_dup(struct sysctx *c)
  * dup2(fd, fd) returns fd on both. */
 long fbsd_sys_dup2(struct sysctx *c)
 {
-    return HOST2(SYS_dup2, ARG_UINT(c, 0), ARG_UINT(c, 1));
+    unsigned to = ARG_UINT(c, 1);
+    if (fd_is_reserved(to) || fd_is_reserved(ARG_UINT(c, 0)))
+        return -EBADF;
+    if (to != ARG_UINT(c, 0))
+        fbsd_kqueue_fds_closing((int)to, (int)to);
+    return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
 }
 
 long fbsd_sys_fsync(struct sysctx *c)

@@ -2,6 +2,8 @@
  * most between the two systems (abi/freebsd/fcntl.h, termios.h). */
 #include "personality/freebsd/fbsd_fs.h"
 #include "syscalls/report.h"
+#include "syscalls/fdreserve.h"
+#include "personality/freebsd/kqueue.h"
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/termios.h"
 #include <fcntl.h>
@@ -168,6 +170,10 @@ long fbsd_sys_fcntl(struct sysctx *c)
     case FBSD_F_DUPFD_CLOEXEC:
         return HOST3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, (int)arg);
     case FBSD_F_DUP2FD:
+        if (fd_is_reserved(arg) || fd_is_reserved(fd))
+            return -EBADF;
+        if ((int)arg != fd)
+            fbsd_kqueue_fds_closing((int)arg, (int)arg);
         return HOST2(SYS_dup2, fd, (int)arg);
     case FBSD_F_DUP2FD_CLOEXEC:
         /* dup3(), except that FreeBSD allows fd == arg: then it only sets
@@ -179,6 +185,9 @@ long fbsd_sys_fcntl(struct sysctx *c)
             r = HOST3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
             return r < 0 ? r : fd;
         }
+        if (fd_is_reserved(arg) || fd_is_reserved(fd))
+            return -EBADF;
+        fbsd_kqueue_fds_closing((int)arg, (int)arg);
         return HOST3(SYS_dup3, fd, (int)arg, O_CLOEXEC);
     case FBSD_F_GETFD:
         return HOST2(SYS_fcntl, fd, F_GETFD);

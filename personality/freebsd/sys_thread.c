@@ -10,7 +10,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-static int next_tid = FBSD_TID_BASE + 1;
+/* FBSD_TID_BASE + 1 is the initial thread (cli/run.c). */
+static int next_tid = FBSD_TID_BASE + 2;
 
 int fbsd_thread_next_tid(void)
 {
