@@ -52,3 +52,18 @@ long fbsd_check_beneath(int dirfd, const char *path, bool follow)
     }
     return fd == -EXDEV ? FBSD_ERR(FBSD_ENOTCAPABLE) : fd;
 }
+
+long fbsd_at_path(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags,
+                  int allowed, char *path)
+{
+    bool beneath;
+    long fl = fbsd_at_flags(fbsd_flags, allowed, &beneath);
+    if (fl < 0)
+        return fl;
+    long r = vfs_path_from_guest_flags(c, upath, path, FBSD_PATH_MAX, FBSD_AT_ALLOW_EMPTY(fl));
+    if (r < 0)
+        return r;
+    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
+        return r;
+    return fl;
+}

@@ -38,6 +38,15 @@ long fbsd_at_flags(int fbsd_flags, int allowed, bool *beneath);
  */
 long fbsd_check_beneath(int dirfd, const char *path, bool follow);
 
+/*
+ * The common head of a path-taking *at call: check and convert its AT_*
+ * flags against `allowed`, copy the path through the filesystem view (""
+ * only with AT_EMPTY_PATH) and apply AT_RESOLVE_BENEATH.  `path` is a
+ * char[FBSD_PATH_MAX].  Returns the Linux AT_* flags, or -errno.
+ */
+long fbsd_at_path(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags,
+                  int allowed, char *path);
+
 /* The vfs flag that lets "" through, given the converted (Linux) AT_*
  * flags: only with AT_EMPTY_PATH. */
 #define FBSD_AT_ALLOW_EMPTY(fl) (((fl) & AT_EMPTY_PATH) ? VFS_EMPTY_OK : 0)

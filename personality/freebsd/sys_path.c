@@ -20,17 +20,11 @@
 static long do_faccessat(struct sysctx *c, int dirfd, uint64_t upath, int mode,
                          int fbsd_flags)
 {
-    bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, FBSD_AT_EACCESS | FBSD_AT_RESOLVE_BENEATH |
-                            FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_EMPTY_PATH, &beneath);
+    char path[FBSD_PATH_MAX];
+    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_EACCESS | FBSD_AT_RESOLVE_BENEATH |
+                            FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_EMPTY_PATH, path);
     if (fl < 0)
         return fl;
-    char path[FBSD_PATH_MAX];
-    long r = vfs_path_from_guest_flags(c, upath, path, sizeof path, FBSD_AT_ALLOW_EMPTY(fl));
-    if (r < 0)
-        return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
-        return r;
     /* faccessat2 (Linux 5.8): the plain faccessat has no flags argument. */
     return HOST4(SYS_faccessat2, dirfd, path, mode, fl);
 }
@@ -293,17 +287,11 @@ static long chmod_nofollow(int dirfd, const char *path, unsigned mode, int lflag
 static long do_fchmodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mode,
                         int fbsd_flags)
 {
-    bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
-                            FBSD_AT_EMPTY_PATH, &beneath);
+    char path[FBSD_PATH_MAX];
+    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
+                            FBSD_AT_EMPTY_PATH, path);
     if (fl < 0)
         return fl;
-    char path[FBSD_PATH_MAX];
-    long r = vfs_path_from_guest_flags(c, upath, path, sizeof path, FBSD_AT_ALLOW_EMPTY(fl));
-    if (r < 0)
-        return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
-        return r;
     mode &= 07777;
     if (fl & AT_SYMLINK_NOFOLLOW)
         return chmod_nofollow(dirfd, path, mode, fl & AT_EMPTY_PATH);
@@ -341,17 +329,11 @@ long fbsd_sys_fchmod(struct sysctx *c)
 static long do_fchownat(struct sysctx *c, int dirfd, uint64_t upath, int uid, int gid,
                         int fbsd_flags)
 {
-    bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
-                            FBSD_AT_EMPTY_PATH, &beneath);
+    char path[FBSD_PATH_MAX];
+    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
+                            FBSD_AT_EMPTY_PATH, path);
     if (fl < 0)
         return fl;
-    char path[FBSD_PATH_MAX];
-    long r = vfs_path_from_guest_flags(c, upath, path, sizeof path, FBSD_AT_ALLOW_EMPTY(fl));
-    if (r < 0)
-        return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
-        return r;
     return HOST5(SYS_fchownat, dirfd, path, uid, gid, fl);
 }
 

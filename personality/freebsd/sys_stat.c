@@ -17,16 +17,10 @@
 static long host_statat(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags,
                         struct stat *st)
 {
-    bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, STATAT_FLAGS, &beneath);
+    char path[FBSD_PATH_MAX];
+    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, STATAT_FLAGS, path);
     if (fl < 0)
         return fl;
-    char path[FBSD_PATH_MAX];
-    long r = vfs_path_from_guest_flags(c, upath, path, sizeof path, FBSD_AT_ALLOW_EMPTY(fl));
-    if (r < 0)
-        return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
-        return r;
     return HOST4(SYS_newfstatat, dirfd, path, st, fl);
 }
 
