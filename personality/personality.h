@@ -24,6 +24,7 @@ enum arg_kind {
     A_BUF_IN, A_BUF_OUT, A_STR, A_PTR, A_OPEN_FLAGS, A_MODE, A_SIGNO,
     A_MMAP_PROT, A_MMAP_FLAGS, A_STRUCT_IN, A_STRUCT_OUT, A_IOCTL, A_CLOCK,
     A_PID, A_TID, A_FCNTL_CMD, A_AT_FLAGS, A_SIGSET, A_WHENCE, A_ULONG,
+    A_STAT_OUT, A_STAT11_OUT,   /* the personality's stat layouts */
 };
 
 /* One guest system call in flight. */

@@ -200,6 +200,15 @@ static void put_arg(struct line *l, const struct syscall_entry *e, const struct 
             put(l, "%d", (int)a);
         break;
     }
+    case A_STAT_OUT:
+    case A_STAT11_OUT:
+        if (!failed && a && nm && nm->summarize) {
+            char sum[160];
+            nm->summarize(kind, a, sum, sizeof sum);
+            put(l, "%s", sum);
+            break;
+        }
+        /* fall through */
     default:
         if (a == 0)
             put(l, "NULL");
@@ -226,8 +235,8 @@ static void emit(struct line *l)
     put(l, "\n");
     if (l->buf[l->len - 1] != '\n')
         l->buf[l->len - 1] = '\n';
-    ssize_t r = write(trace_config.fd, l->buf, l->len);
-    (void)r;
+    if (quiet_write(trace_config.fd, l->buf, l->len) == -EPIPE)
+        trace_config.enabled = false;   /* nobody reads the trace any more */
 }
 
 static bool wanted(const struct sysctx *c)

@@ -25,6 +25,8 @@ struct trace_names {
     /* Trace classes (%file, %process, %signal, %net, %memory, %time):
      * returns true if the row belongs to the class. */
     bool (*in_class)(const struct syscall_entry *e, const char *cls);
+    /* Summarise a struct the guest received (A_STAT_OUT...) into buf. */
+    void (*summarize)(int kind, uint64_t guest_addr, char *buf, size_t cap);
 };
 
 struct trace_config {

@@ -5,8 +5,10 @@
 #include "abi/freebsd/fcntl.h"
 #include "abi/freebsd/mman.h"
 #include "abi/freebsd/signal.h"
+#include "abi/freebsd/stat.h"
 #include "abi/freebsd/time.h"
 #include "syscalls/trace.h"
+#include <stdio.h>
 #include <string.h>
 
 #define N(x) { FBSD_##x, #x }
@@ -99,6 +101,27 @@ static bool in_class(const struct syscall_entry *e, const char *cls)
     return false;
 }
 
+/* {mode=0100644, size=123, nlink=1, ino=4567} */
+static void summarize(int kind, uint64_t addr, char *buf, size_t cap)
+{
+    if (kind == A_STAT_OUT) {
+        struct fbsd_stat st;
+        if (copy_from_guest(&st, addr, sizeof st) == 0) {
+            snprintf(buf, cap, "{mode=0%o, size=%ld, nlink=%lu, ino=%lu}", st.st_mode,
+                     (long)st.st_size, (unsigned long)st.st_nlink, (unsigned long)st.st_ino);
+            return;
+        }
+    } else if (kind == A_STAT11_OUT) {
+        struct fbsd11_stat st;
+        if (copy_from_guest(&st, addr, sizeof st) == 0) {
+            snprintf(buf, cap, "{mode=0%o, size=%ld, nlink=%u, ino=%u}", st.st_mode,
+                     (long)st.st_size, st.st_nlink, st.st_ino);
+            return;
+        }
+    }
+    snprintf(buf, cap, "%#lx", (unsigned long)addr);
+}
+
 static const char *errno_name(int e) { return fbsd_errno_name(e); }
 static const char *errno_desc(int e) { return fbsd_errno_desc(e); }
 
@@ -118,4 +141,5 @@ const struct trace_names fbsd_trace_names = {
     .errno_name = errno_name,
     .errno_desc = errno_desc,
     .in_class = in_class,
+    .summarize = summarize,
 };
