@@ -128,6 +128,9 @@ PY
 		else
 			e2e_fail syscalls-docs-current "docs/syscalls-freebsd.md is out of date: regenerate with build/persona syscalls --format markdown > docs/syscalls-freebsd.md"
 		fi
+		local totals
+		totals=$("$PERSONA" syscalls | tail -n 1)
+		expect_contains syscalls-readme-totals "$E2E_REPO/README.md" "$totals"
 		;;
 	closed-pipe)
 		# The trace reader goes away early: persona must not feed the
