@@ -2,7 +2,9 @@
  * madvise advice and msync flags are translated (abi/freebsd/mman.h). */
 #include "personality/freebsd/fbsd.h"
 #include "abi/freebsd/mman.h"
+#include <stdio.h>
 #include <sys/mman.h>
+#include "syscalls/report.h"
 
 #define PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
 
@@ -14,8 +16,12 @@ long fbsd_sys_mmap(struct sysctx *c)
     unsigned align_log2 = 0;
     int unknown = 0;
     int flags = fbsd_mmap_flags_to_linux(fflags, &align_log2, &unknown);
-    if (unknown)
+    if (unknown) {
+        char what[64];
+        snprintf(what, sizeof what, "mmap flags %#x", unknown);
+        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->uc);
         return -EINVAL;
+    }
     if (prot & ~PROT_MASK)
         return -EINVAL;
     if (fflags & FBSD_MAP_GUARD) {
@@ -72,8 +78,12 @@ long fbsd_sys_madvise(struct sysctx *c)
     int advice = fbsd_madvise_to_linux(ARG_INT(c, 2));
     if (advice == -2)
         return 0;           /* FreeBSD-only hints with no Linux effect */
-    if (advice < 0)
+    if (advice < 0) {
+        char what[64];
+        snprintf(what, sizeof what, "madvise advice %d", ARG_INT(c, 2));
+        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->uc);
         return -EINVAL;
+    }
     return HOST3(SYS_madvise, ARG_PTR(c, 0), ARG_PTR(c, 1), advice);
 }
 

@@ -40,6 +40,8 @@ static long do_openat(struct sysctx *c, int dirfd, uint64_t upath, int fflags, u
 {
     int unknown;
     int lflags = fbsd_open_flags_to_linux(fflags, &unknown);
+    if (fflags & FBSD_O_VERIFY)
+        report_unimplemented(REPORT_FLAGS, "open O_VERIFY", -1, "ignored", c->uc);
 
     /* sys/kern/vfs_syscalls.c kern_openat: with O_PATH the access mode and
      * O_CREAT are dropped; O_EXEC excludes any access mode; mode 3 is
@@ -237,6 +239,11 @@ long fbsd_sys_fcntl(struct sysctx *c)
     default:
         /* F_OGETLK/F_OSETLK/F_OSETLKW (pre-FreeBSD 9 binaries),
          * F_SETLK_REMOTE (root only, NFS server), F_ISUNIONSTACK, F_KINFO. */
+        {
+            char what[48];
+            snprintf(what, sizeof what, "fcntl command %d", cmd);
+            report_unimplemented(REPORT_OTHER, what, cmd, "EINVAL", c->uc);
+        }
         return -EINVAL;
     }
 }
