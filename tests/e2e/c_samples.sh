@@ -23,6 +23,10 @@ run_case() {
 	fileio | dirs | errno)
 		compare_run "$1" --expect-rc 0 -- .
 		;;
+	args-pie)
+		# static PIE: ET_DYN without interpreter, placed at a random base
+		compare_run args-pie --expect-rc 0 -- a b
+		;;
 	mmap | time | missing)
 		compare_run "$1" --expect-rc 0 --
 		;;
@@ -31,7 +35,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args fileio dirs errno mmap time missing)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
