@@ -2,6 +2,7 @@
 #include "syscalls/uaccess.h"
 #include "syscalls/log.h"
 #include "personality/personality.h"
+#include "loader/gopclntab.h"
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
@@ -98,6 +99,8 @@ void report_unimplemented(enum report_kind kind, const char *what, long number,
 struct symtab {
     int n;
     struct sym { uint64_t addr, size; char *name; } *s;
+    uint8_t *pcln;              /* .gopclntab bytes, for Go binaries */
+    struct gopclntab go;
 };
 
 static struct symtab load_symbols(const char *path)
@@ -109,9 +112,35 @@ static struct symtab load_symbols(const char *path)
     elf_version(EV_CURRENT);
     Elf *e = elf_begin(fd, ELF_C_READ, NULL);
     Elf_Scn *scn = NULL;
+    size_t shstrndx = 0;
+    uint64_t text_addr = 0;
+    if (e)
+        elf_getshdrstrndx(e, &shstrndx);
     while (e && (scn = elf_nextscn(e, scn))) {
         GElf_Shdr sh;
-        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+        const char *sname;
+        if (gelf_getshdr(scn, &sh) && (sname = elf_strptr(e, shstrndx, sh.sh_name)) &&
+            strcmp(sname, ".text") == 0)
+            text_addr = sh.sh_addr;
+    }
+    scn = NULL;
+    while (e && (scn = elf_nextscn(e, scn))) {
+        GElf_Shdr sh;
+        if (!gelf_getshdr(scn, &sh))
+            continue;
+        const char *sname = elf_strptr(e, shstrndx, sh.sh_name);
+        if (sname && strcmp(sname, ".gopclntab") == 0 && !t.pcln && sh.sh_size < (1ULL << 30)) {
+            Elf_Data *d = elf_getdata(scn, NULL);
+            if (d && d->d_buf && (t.pcln = malloc(d->d_size))) {
+                memcpy(t.pcln, d->d_buf, d->d_size);
+                if (gopclntab_parse(&t.go, t.pcln, d->d_size, text_addr) != 0) {
+                    free(t.pcln);
+                    t.pcln = NULL;
+                }
+            }
+            continue;
+        }
+        if (sh.sh_type != SHT_SYMTAB || !sh.sh_entsize || t.s)
             continue;
         Elf_Data *d = elf_getdata(scn, NULL);
         size_t count = sh.sh_size / sh.sh_entsize;
@@ -125,7 +154,6 @@ static struct symtab load_symbols(const char *path)
                 continue;
             t.s[t.n++] = (struct sym){ sym.st_value, sym.st_size, strdup(name) };
         }
-        break;
     }
     if (e)
         elf_end(e);
@@ -177,6 +205,14 @@ void report_write(void)
                 it->count, it->thread);
         for (int k = 0; k < it->nframes; k++) {
             fprintf(f, "%s{\"address\": \"0x%lx\"", k ? ", " : "", (unsigned long)it->frames[k]);
+            uint64_t goff;
+            const char *gname = syms.pcln ? gopclntab_lookup(&syms.go, it->frames[k], &goff) : NULL;
+            if (gname) {
+                fprintf(f, ", \"symbol\": ");
+                json_str(f, gname);
+                fprintf(f, ", \"offset\": %lu}", (unsigned long)goff);
+                continue;
+            }
             for (int s = 0; s < syms.n; s++)
                 if (it->frames[k] >= syms.s[s].addr &&
                     it->frames[k] < syms.s[s].addr + (syms.s[s].size ? syms.s[s].size : 1)) {

@@ -98,6 +98,25 @@ PY
 			e2e_fail report-json "report does not list the missing items"
 		fi
 		;;
+	report-go)
+		# A Go binary: the backtrace is symbolised from .gopclntab.  Go's
+		# syscall package asks for kern.conftxt, which persona lacks.
+		local r=$E2E_TMP/report-go.json
+		"$PERSONA" run --report-missing="$r" "$SAMPLES/go-hello" >/dev/null 2>&1
+		if python3 - "$r" <<'PY'
+import json, sys
+rep = json.load(open(sys.argv[1]))
+hit = [i for i in rep["unimplemented"] if i["name"] == "kern.conftxt"][0]
+syms = [f.get("symbol", "") for f in hit["first_hit"]["backtrace"]]
+assert "syscall.Sysctl" in syms and "runtime.main" in syms, syms
+PY
+		then
+			e2e_pass report-go-symbols
+		else
+			cat "$r" >&2
+			e2e_fail report-go-symbols "Go backtrace not symbolised"
+		fi
+		;;
 	debug)
 		local d=$E2E_TMP/debug
 		"$PERSONA" run --debug "$SAMPLES/missing" >/dev/null 2>"$d"
@@ -146,7 +165,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report debug syscalls closed-pipe)
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug syscalls closed-pipe)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
