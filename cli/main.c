@@ -26,6 +26,8 @@ static const char usage[] =
     "  --stats                a per-call table (calls, errors, time) at exit\n"
     "  --report-missing=FILE  write every unimplemented call, ioctl, sysctl and\n"
     "                         flag the program used, as JSON, at exit\n"
+    "  --argv0=NAME           give the program NAME as argv[0] (used when a\n"
+    "                         guest execs another FreeBSD program)\n"
     "  --debug                report unimplemented calls, ioctls and sysctls on\n"
     "                         stderr as they happen (also: PERSONA_DEBUG=1)\n"
     "  --                     end of options\n"
@@ -73,6 +75,8 @@ static int cmd_run(int argc, char **argv)
             opt.stats = true;
         else if (strncmp(a, "--report-missing=", 17) == 0 && a[17])
             opt.report_missing = a + 17;
+        else if (strncmp(a, "--argv0=", 8) == 0)
+            opt.argv0 = a + 8;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             return 0;

@@ -11,6 +11,7 @@
 #include "syscalls/trace.h"
 #include "syscalls/report.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/process.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -160,6 +161,16 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         return EXIT_CANNOT_RUN;
     }
     close(fd);
+    /* A guest's exec of another foreign binary starts persona again. */
+    static char self[PATH_MAX];
+    ssize_t sl = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (sl > 0) {
+        self[sl] = 0;
+        static char *debug_opts[] = { "--debug", NULL }, *no_opts[] = { NULL };
+        process_set_self(self, opt->debug ? debug_opts : no_opts);
+    }
+    if (opt->argv0)
+        argv[0] = (char *)opt->argv0;
     struct exec_request req = {
         .info = &info, .img = &img, .execpath = execpath,
         .argc = argc, .argv = argv, .envp = environ,

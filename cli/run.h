@@ -10,6 +10,7 @@ struct run_options {
     bool timing;                /* -T */
     bool stats;                 /* --stats */
     const char *report_missing; /* --report-missing=FILE.json */
+    const char *argv0;          /* --argv0=NAME: the program's argv[0] */
 };
 /* Load and run a guest program; returns only on failure to start. */
 int run_program(const struct run_options *opt, int argc, char **argv);

@@ -131,3 +131,12 @@ void threads_exit_current(struct persona_thread *t)
     for (;;)
         syscall(SYS_exit, 0);
 }
+
+void threads_after_fork(struct persona_thread *self)
+{
+    /* The lock may have been held by a thread that does not exist here. */
+    pthread_mutex_init(&lock, NULL);
+    memset(slots, 0, sizeof slots);
+    live_threads = 0;
+    add_slot(self);
+}

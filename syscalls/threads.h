@@ -14,6 +14,8 @@ int threads_spawn(const struct guest_entry *e, uint64_t fsbase,
 void threads_register_self(struct persona_thread *t, int guest_tid);
 /* The host tid of a live guest thread, or -1. */
 int threads_host_tid(int guest_tid);
+/* In a fork child: forget every thread but the caller. */
+void threads_after_fork(struct persona_thread *self);
 /* End the calling guest thread (never returns); the last one ends the
  * process with status 0. */
 _Noreturn void threads_exit_current(struct persona_thread *t);

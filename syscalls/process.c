@@ -1,0 +1,99 @@
+#include "syscalls/process.h"
+#include "syscalls/door.h"
+#include "syscalls/sud.h"
+#include "syscalls/threads.h"
+#include "syscalls/log.h"
+#include "loader/elf.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static char self_path[4096];
+static char *const *self_options;   /* NULL-terminated run options */
+
+void process_set_self(const char *persona_path, char *const *run_options)
+{
+    size_t n = strlen(persona_path);
+    if (n < sizeof self_path)
+        memcpy(self_path, persona_path, n + 1);
+    self_options = run_options;
+}
+
+long process_fork(struct persona_thread *t)
+{
+    /* glibc's fork runs the atfork handlers (kqueue descriptors are not
+     * inherited on FreeBSD) and leaves malloc usable in the child; the
+     * guest thread that asked is not inside any persona lock. */
+    pid_t pid = fork();
+    if (pid < 0)
+        return -errno;
+    if (pid > 0)
+        return pid;
+    /* Child: one thread, a new tid; Syscall User Dispatch is not inherited
+     * across fork (kernel/fork.c clears it), so turn it on again. */
+    t->host_tid = (int)syscall(SYS_gettid);
+    threads_after_fork(t);
+    sud_enable(t);
+    return 0;
+}
+
+/* A binary persona should run itself? */
+static bool is_foreign(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct elf_info info;
+    char err[128];
+    bool foreign = elf_inspect(fd, &info, err, sizeof err) == 0 &&
+                   info.personality != PERS_LINUX && info.personality != PERS_UNKNOWN;
+    close(fd);
+    return foreign;
+}
+
+long process_exec(const char *path, char *const argv[], char *const envp[],
+                  uint64_t guest_sigmask)
+{
+    if (access(path, F_OK) != 0)
+        return -errno;
+    char *const *use_argv = argv;
+    const char *use_path = path;
+    char **pargv = NULL;
+    if (is_foreign(path) && self_path[0]) {
+        int nopt = 0, nargs = 0;
+        while (self_options && self_options[nopt])
+            nopt++;
+        while (argv[nargs])
+            nargs++;
+        pargv = calloc(nopt + nargs + 8, sizeof *pargv);
+        if (!pargv)
+            return -ENOMEM;
+        int k = 0;
+        pargv[k++] = "persona";
+        pargv[k++] = "run";
+        for (int i = 0; i < nopt; i++)
+            pargv[k++] = self_options[i];
+        char *argv0 = NULL;
+        if (nargs > 0 && asprintf(&argv0, "--argv0=%s", argv[0]) > 0)
+            pargv[k++] = argv0;
+        pargv[k++] = "--";
+        pargv[k++] = (char *)path;
+        for (int i = 1; i < nargs; i++)
+            pargv[k++] = argv[i];
+        pargv[k] = NULL;
+        use_argv = pargv;
+        use_path = self_path;
+    }
+    /* The new program inherits the guest's (virtual) signal mask. */
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &guest_sigmask, NULL, 8);
+    long r = HOST3(SYS_execve, use_path, use_argv, envp);
+    uint64_t none = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
+    free(pargv);
+    return r;
+}
