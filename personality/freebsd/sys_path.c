@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include "abi/freebsd/stat.h"
 #include <sys/time.h>
 
 #ifndef SYS_fchmodat2
@@ -426,4 +428,33 @@ long fbsd_sys_futimens(struct sysctx *c)
     if (r < 0)
         return r;
     return HOST4(SYS_utimensat, ARG_INT(c, 0), NULL, tsp, 0);
+}
+
+/* ---- special files ---- */
+
+/* mknodat(fd, path, mode, dev): FreeBSD dev_t is 64-bit with its own
+ * major/minor encoding (sys/sys/types.h); S_IF* type bits are the same. */
+static long do_mknodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mode, uint64_t fdev)
+{
+    char path[FBSD_PATH_MAX];
+    long r = vfs_path_from_guest(c, upath, path, sizeof path);
+    if (r < 0)
+        return r;
+    unsigned long dev = makedev(fbsd_major(fdev), fbsd_minor(fdev));
+    return HOST4(SYS_mknodat, dirfd, path, mode & (S_IFMT | 07777), dev);
+}
+
+long fbsd_sys_mknodat(struct sysctx *c)
+{
+    return do_mknodat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2), ARG_PTR(c, 3));
+}
+
+long fbsd_sys_mkfifoat(struct sysctx *c)
+{
+    return do_mknodat(c, ARG_INT(c, 0), ARG_PTR(c, 1), S_IFIFO | (ARG_UINT(c, 2) & 07777), 0);
+}
+
+long fbsd_sys_mkfifo(struct sysctx *c)
+{
+    return do_mknodat(c, AT_FDCWD, ARG_PTR(c, 0), S_IFIFO | (ARG_UINT(c, 1) & 07777), 0);
 }

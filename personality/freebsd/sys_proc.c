@@ -95,3 +95,9 @@ long fbsd_sys_getrusage(struct sysctx *c)
      * RUSAGE_SELF 0, RUSAGE_CHILDREN -1, RUSAGE_THREAD 1 likewise. */
     return HOST2(SYS_getrusage, ARG_INT(c, 0), ARG_PTR(c, 1));
 }
+
+/* gid_t is 32 bits on both; FreeBSD's NGROUPS_MAX is 1023 (kern.ngroups). */
+long fbsd_sys_getgroups(struct sysctx *c)
+{
+    return HOST2(SYS_getgroups, ARG_INT(c, 0), ARG_PTR(c, 1));
+}
