@@ -13,9 +13,10 @@ mode=${1:-all}
 say() { printf '==> %s\n' "$*"; }
 
 # Debian packages: toolchain, the product card's libraries, Go for the
-# samples, npm for fetching the pinned test binaries.
+# samples, python3 for the tests' JSON checks, binutils for readelf; npm
+# (for fetching the pinned test binaries) is added below when missing.
 packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
-          libcriterion-dev libseccomp-dev golang-go)
+          libcriterion-dev libseccomp-dev golang-go python3 binutils)
 
 install_deps() {
     local missing=()
