@@ -6,6 +6,8 @@
 #  2. trapped syscalls: a Go loop of N getpid() calls, FreeBSD build under
 #     persona vs the Linux build, reported as ns per call and as a ratio.
 #
+#  3. the floor: one Syscall User Dispatch trap with an empty handler.
+#
 # Prints wall-clock medians of several runs and the ratios.  This is a
 # benchmark, not a test: it never fails on a number.
 # Usage: bench/run.sh [RUNS]   (needs scripts/setup.sh --build-only first)
@@ -58,5 +60,8 @@ ns_native=$(awk -v a="$loop_native" -v b="$base_native" -v n=$n 'BEGIN { printf 
 ns_guest=$(awk -v a="$loop_guest" -v b="$base_guest" -v n=$n 'BEGIN { printf "%.0f", (a - b) / n }')
 printf 'getpid() x %d:                linux native %8s ns/call   freebsd under persona %8s ns/call   ratio %s\n' \
     $n "$ns_native" "$ns_guest" "$(ratio "$ns_guest" "$((ns_native > 0 ? ns_native : 1))")"
+floor=$("$repo/build/bench/sud_floor" $n 2>/dev/null || echo "?")
+printf 'one SUD trap, empty handler:     %s ns (the floor while every call is caught by a signal; persona adds %s ns)\n' \
+    "$floor" "$(awk -v g="$ns_guest" -v f="$floor" 'BEGIN { if (f == "?") print "?"; else printf "%.0f", g - f }')"
 printf 'process start (N=0):             linux native %8.1f ms   freebsd under persona %8.1f ms\n' \
     "$(ratio "$base_native" 1000000)" "$(ratio "$base_guest" 1000000)"
