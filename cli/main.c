@@ -11,6 +11,7 @@ static const char usage[] =
     "usage: persona run [options] PROGRAM [ARGS...]\n"
     "       persona info [--format text|json] FILE\n"
     "       persona syscalls [--format text|json|markdown] [--status S]\n"
+    "       persona binfmt install|uninstall|status\n"
     "       persona --help | --version\n"
     "\n"
     "Runs a program built for another operating system (FreeBSD/amd64) on\n"
@@ -90,6 +91,9 @@ static int cmd_run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    const char *base = strrchr(argv[0], '/');
+    if (strcmp(base ? base + 1 : argv[0], "persona-binfmt") == 0)
+        return binfmt_interpreter_main(argc, argv);
     if (argc < 2)
         return usage_error("%s", "no command given");
     const char *cmd = argv[1];
@@ -103,6 +107,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 2, argv + 2);
+    if (strcmp(cmd, "binfmt") == 0)
+        return cmd_binfmt(argc - 2, argv + 2);
     if (strcmp(cmd, "syscalls") == 0)
         return cmd_syscalls(argc - 2, argv + 2);
     if (strcmp(cmd, "info") == 0)
