@@ -17,8 +17,6 @@ known_gaps=(
 	# `persona binfmt install` (machine-wide; tests/e2e/binfmt.sh checks it
 	# in a private namespace), which this suite does not assume.
 	"os:TestStatStdin"
-	# Sockets are not implemented yet (httptest listens on loopback).
-	"encoding/json:TestHTTPDecoding"
 )
 
 verdicts() { { grep -E '^\s*--- (PASS|FAIL|SKIP)' "$1" || true; } | sed -E 's/^\s*--- (PASS|FAIL|SKIP): ([^ ]+).*/\2 \1/' | sort -u; }
