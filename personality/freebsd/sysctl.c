@@ -183,6 +183,8 @@ static const struct sysctl_node nodes[] = {
     { "kern.smp.cpus",      { 1, DYN, 2 }, 3, T_INT, "I", get_ncpu },
     { "kern.ipc",           { 1, 30 }, 2, T_NODE, "N" },
     { "kern.ipc.somaxconn", { 1, 30, DYN + 1 }, 3, T_INT, "I", .ival = 128 },
+    /* The newer name of the same limit (FreeBSD 10+); Go's net asks it first. */
+    { "kern.ipc.soacceptqueue", { 1, 30, DYN + 4 }, 3, T_INT, "I", .ival = 128 },
     { "kern.ipc.maxsockbuf",{ 1, 30, 1 }, 3, T_ULONG, "LU", .ival = 2097152 },
     { "vm",                 { 2 }, 1, T_NODE, "N" },
     { "vm.overcommit",      { 2, DYN + 2 }, 2, T_INT, "I", .ival = 0 },
