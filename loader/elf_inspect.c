@@ -155,7 +155,7 @@ int elf_inspect(int fd, struct elf_info *info, char *err, size_t errlen)
         if (info->dynamic && strncmp(info->interp, "/libexec/ld-elf", 15) == 0) {
             info->personality = PERS_FREEBSD;
             snprintf(info->brand_reason, sizeof info->brand_reason,
-                     "FreeBSD interpreter %s", info->interp);
+                     "FreeBSD interpreter %.64s", info->interp);
         } else if (ident[EI_OSABI] == ELFOSABI_SYSV || ident[EI_OSABI] == ELFOSABI_LINUX) {
             info->personality = PERS_LINUX;
             snprintf(info->brand_reason, sizeof info->brand_reason,
