@@ -130,32 +130,30 @@ long fbsd_sys_sigreturn(struct sysctx *c)
     return 0;
 }
 
+/* The Linux signal for a FreeBSD one a guest sends; 0 stays 0 (existence
+ * check).  -EINVAL for numbers FreeBSD rejects or Linux cannot carry. */
+static int signal_to_send(int fsig)
+{
+    if (fsig == 0)
+        return 0;
+    if (!fbsd_sig_valid(fsig))
+        return -EINVAL;
+    int hsig = fbsd_signo_to_linux(fsig);
+    return hsig ? hsig : -EINVAL;
+}
+
 long fbsd_sys_kill(struct sysctx *c)
 {
-    int pid = ARG_INT(c, 0), fsig = ARG_INT(c, 1);
-    int hsig = 0;
-    if (fsig != 0) {
-        if (!fbsd_sig_valid(fsig))
-            return -EINVAL;
-        hsig = fbsd_signo_to_linux(fsig);
-        if (!hsig)
-            return -EINVAL;
-    }
-    return HOST2(SYS_kill, pid, hsig);
+    int hsig = signal_to_send(ARG_INT(c, 1));
+    return hsig < 0 ? hsig : HOST2(SYS_kill, ARG_INT(c, 0), hsig);
 }
 
 long fbsd_sys_thr_kill(struct sysctx *c)
 {
     long id = ARG_LONG(c, 0);
-    int fsig = ARG_INT(c, 1);
-    int hsig = 0;
-    if (fsig != 0) {
-        if (!fbsd_sig_valid(fsig))
-            return -EINVAL;
-        hsig = fbsd_signo_to_linux(fsig);
-        if (!hsig)
-            return -EINVAL;
-    }
+    int hsig = signal_to_send(ARG_INT(c, 1));
+    if (hsig < 0)
+        return hsig;
     int host_tid = fbsd_thread_host_tid(id);
     if (host_tid <= 0)
         return -ESRCH;
