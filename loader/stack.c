@@ -33,6 +33,22 @@ int stack_build(const struct stack_request *req, struct stack_result *res,
     while (req->envp && req->envp[envc])
         envc++;
 
+    /* Everything must fit before anything is written. */
+    size_t need = sizeof(struct bsd_ps_strings) + 16 * (req->naux + 2) +
+                  8 * (1 + req->argc + 1 + envc + 1 + 2 * (req->naux + 1)) + 4096;
+    for (int i = 0; i < req->argc; i++)
+        need += strlen(req->argv[i]) + 1;
+    for (int i = 0; i < envc; i++)
+        need += strlen(req->envp[i]) + 1;
+    for (int i = 0; i < req->naux; i++)
+        if (req->aux[i].kind == AUXV_BLOB)
+            need += req->aux[i].blob_len;
+    if (need > req->size) {
+        munmap(map, req->size + guard);
+        snprintf(err, errlen, "arguments and environment do not fit on the stack");
+        return -1;
+    }
+
     uint64_t cur = res->top;
     if (req->bsd_ps_strings) {
         cur -= sizeof(struct bsd_ps_strings);
