@@ -100,7 +100,8 @@ static int setup_tracing(const struct run_options *opt, const struct personality
 
 int run_program(const struct run_options *opt, int argc, char **argv)
 {
-    persona_debug = opt->debug || (getenv("PERSONA_DEBUG") && *getenv("PERSONA_DEBUG"));
+    /* --trace also reports each unimplemented call, ioctl and sysctl once. */
+    persona_debug = opt->debug || opt->trace || (getenv("PERSONA_DEBUG") && *getenv("PERSONA_DEBUG"));
     const char *name = argv[0];
     char path[PATH_MAX];
     int r = resolve(name, path, sizeof path);
