@@ -20,7 +20,7 @@ run_case() {
 		expect_contains args.native-pagesz "$E2E_TMP/args-env.native.stdout" "pagesz="
 		expect_contains args.native-auxv "$E2E_TMP/args-env.native.stdout" "auxv-os=ok"
 		;;
-	fileio | dirs | errno | compat11)
+	fileio | dirs | errno | compat11 | sendfile)
 		compare_run "$1" --expect-rc 0 -- .
 		;;
 	args-pie)
@@ -35,7 +35,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

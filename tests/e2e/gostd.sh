@@ -13,12 +13,6 @@ GOROOT=$(go env GOROOT 2>/dev/null || echo /usr/lib/go)
 
 # Tests that fail under persona for a documented reason, "pkg:TestName".
 known_gaps=(
-	# net.Interfaces reads the interface list from the routing sysctl
-	# {CTL_NET, PF_ROUTE, 0, 0, NET_RT_IFLIST, 0}, not answered yet.
-	"net:TestInterfaces"
-	"net:TestInterfaceAddrs"
-	"net:TestInterfaceMulticastAddrs"
-	"net:TestInterfaceUnicastAddrs"
 	# A native /bin/sh runs the FreeBSD test binary itself: needs
 	# `persona binfmt install` (machine-wide; tests/e2e/binfmt.sh checks it
 	# in a private namespace), which this suite does not assume.
