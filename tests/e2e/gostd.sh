@@ -17,6 +17,10 @@ known_gaps=(
 	# `persona binfmt install` (machine-wide; tests/e2e/binfmt.sh checks it
 	# in a private namespace), which this suite does not assume.
 	"os:TestStatStdin"
+	"os/signal:TestDetectNohup"     # native nohup runs the test binary
+	"os/signal:TestNohup"
+	"os/signal:TestNohup/nohup-1"
+	"os/signal:TestNohup/nohup-2"
 )
 
 verdicts() { { grep -E '^\s*--- (PASS|FAIL|SKIP)' "$1" || true; } | sed -E 's/^\s*--- (PASS|FAIL|SKIP): ([^ ]+).*/\2 \1/' | sort -u; }
