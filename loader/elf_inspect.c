@@ -110,7 +110,7 @@ int elf_inspect(int fd, struct elf_info *info, char *err, size_t errlen)
 
     info->stack_prot = PROT_READ | PROT_WRITE;
     info->lowest_vaddr = UINT64_MAX;
-    bool any_load = false;
+    bool any_load = false, entry_ok = false;
     struct stat st;
     off_t fsize = fstat(fd, &st) == 0 ? st.st_size : 0;
     for (size_t i = 0; i < phnum; i++) {
@@ -122,6 +122,12 @@ int elf_inspect(int fd, struct elf_info *info, char *err, size_t errlen)
             FAIL("truncated ELF file: segment %zu lies beyond the end of the file", i);
         switch (ph.p_type) {
         case PT_LOAD:
+            if ((ph.p_flags & PF_X) && eh.e_entry >= ph.p_vaddr &&
+                eh.e_entry - ph.p_vaddr < ph.p_memsz)
+                entry_ok = true;
+            if (ph.p_vaddr >= 0x800000000000ULL || ph.p_memsz >= 0x800000000000ULL ||
+                ph.p_vaddr + ph.p_memsz > 0x800000000000ULL)
+                FAIL("corrupt ELF segment %zu: outside the user address space", i);
             if (ph.p_filesz > ph.p_memsz)
                 FAIL("corrupt ELF segment %zu: file size exceeds memory size", i);
             if (ph.p_align > 1 && (ph.p_vaddr - ph.p_offset) % 4096 != 0)
@@ -150,6 +156,9 @@ int elf_inspect(int fd, struct elf_info *info, char *err, size_t errlen)
     }
     if (!any_load)
         FAIL("ELF file has no loadable segments");
+    if (!entry_ok)
+        FAIL("corrupt ELF file: entry point %#lx is not in an executable segment",
+             (unsigned long)eh.e_entry);
 
     if (info->personality == PERS_UNKNOWN) {
         if (info->dynamic && strncmp(info->interp, "/libexec/ld-elf", 15) == 0) {

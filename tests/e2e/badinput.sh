@@ -109,6 +109,16 @@ run_case() {
 		f=$(readlink -f "$f")
 		expect_refusal linux-elf 126 'linux' -- run "$f"
 		;;
+	bad-entry)
+		# e_entry (offset 24) set to a non-canonical address: refused by
+		# the loader instead of faulting when persona jumps there.
+		require_file "$FBSD_SAMPLE" "build the samples"
+		f=$E2E_TMP/bad-entry
+		cp "$FBSD_SAMPLE" "$f"
+		printf '\x38\x10\x40\x00\x00\x00\xb0\x00' | dd of="$f" bs=1 seek=24 conv=notrunc status=none
+		chmod 0755 "$f"
+		expect_refusal bad-entry 126 'entry point' -- run "$f"
+		;;
 	truncated)
 		require_file "$FBSD_SAMPLE" "build the samples"
 		f=$E2E_TMP/truncated
@@ -132,7 +142,7 @@ run_case() {
 
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] ||
-	cases=(missing not-executable directory text-file empty-file elf32 linux-elf truncated dynamic bad-option no-program)
+	cases=(missing not-executable directory text-file empty-file elf32 linux-elf truncated bad-entry dynamic bad-option no-program)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
