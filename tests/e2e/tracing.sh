@@ -152,6 +152,22 @@ PY
 		totals=$("$PERSONA" syscalls | tail -n 1)
 		expect_contains syscalls-readme-totals "$E2E_REPO/README.md" "$totals"
 		;;
+	hostile)
+		# Every call with hostile arguments, traced and reported: the
+		# decoder and the report read guest memory fault-safely too.
+		local h=$E2E_TMP/hostile
+		mkdir -p "$h.d"
+		local rc=0
+		(cd "$h.d" && timeout -k 5 120 "$PERSONA" run --trace -T --stats --report-missing="$h.json" \
+			"$SAMPLES/badargs" </dev/null >"$h.stdout" 2>"$h.stderr") || rc=$?
+		expect_equal hostile-exit 0 "$rc"
+		expect_equal hostile-no-internal-error 0 "$(grep -ac 'internal error' "$h.stderr" || true)"
+		if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$h.json"; then
+			e2e_pass hostile-report-json
+		else
+			e2e_fail hostile-report-json "report is not valid JSON"
+		fi
+		;;
 	closed-pipe)
 		# The trace reader goes away early: persona must not feed the
 		# guest SIGPIPEs for its own writes (that once looped forever).
@@ -166,7 +182,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug syscalls closed-pipe)
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug syscalls closed-pipe hostile)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
