@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "syscalls/log.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PERSONA_VERSION "0.1.0"
@@ -27,8 +28,10 @@ static const char usage[] =
     "  --stats                a per-call table (calls, errors, time) at exit\n"
     "  --report-missing=FILE  write every unimplemented call, ioctl, sysctl and\n"
     "                         flag the program used, as JSON, at exit\n"
-    "  --argv0=NAME           give the program NAME as argv[0] (used when a\n"
-    "                         guest execs another FreeBSD program)\n"
+    "  --argv0=NAME           give the program NAME as argv[0]\n"
+    "  --trace-fd=N           trace to inherited descriptor N\n"
+    "                         (these two are how persona starts itself again\n"
+    "                         when a guest execs another FreeBSD program)\n"
     "  --debug                report unimplemented calls, ioctls and sysctls on\n"
     "                         stderr as they happen (also: PERSONA_DEBUG=1)\n"
     "  --                     end of options\n"
@@ -78,6 +81,8 @@ static int cmd_run(int argc, char **argv)
             opt.report_missing = a + 17;
         else if (strncmp(a, "--argv0=", 8) == 0)
             opt.argv0 = a + 8;
+        else if (strncmp(a, "--trace-fd=", 11) == 0 && atoi(a + 11) > 2)
+            opt.trace_fd = atoi(a + 11);
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             return 0;

@@ -78,7 +78,12 @@ static int setup_tracing(const struct run_options *opt, const struct personality
             out = opt->trace_spec;
         }
     }
-    if (out) {
+    if (opt->trace_fd > 2 && fcntl(opt->trace_fd, F_GETFD) >= 0) {
+        /* Started again by a guest's exec: go on writing where the parent
+         * wrote, and keep the descriptor out of the new program's way. */
+        fcntl(opt->trace_fd, F_SETFD, FD_CLOEXEC);
+        trace_config.fd = opt->trace_fd;
+    } else if (out) {
         int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0) {
             warnmsg("cannot open trace output %s: %s", out, strerror(errno));
@@ -167,8 +172,32 @@ int run_program(const struct run_options *opt, int argc, char **argv)
     ssize_t sl = readlink("/proc/self/exe", self, sizeof self - 1);
     if (sl > 0) {
         self[sl] = 0;
-        static char *debug_opts[] = { "--debug", NULL }, *no_opts[] = { NULL };
-        process_set_self(self, opt->debug ? debug_opts : no_opts);
+        /* The same run options for programs the guest execs: tracing goes
+         * on in the same output (the report file is this process's own). */
+        static char *again[8];
+        static char spec[512], fdopt[32];
+        int n = 0;
+        if (opt->debug)
+            again[n++] = "--debug";
+        if (opt->trace) {
+            again[n++] = "--trace";
+            if (trace_config.filter && opt->trace_spec) {
+                snprintf(spec, sizeof spec, "--trace=%s", opt->trace_spec);
+                again[n - 1] = spec;
+            }
+        }
+        if (opt->timing)
+            again[n++] = "-T";
+        if (opt->verbose)
+            again[n++] = "-v";
+        if (opt->stats)
+            again[n++] = "--stats";
+        if (opt->trace || opt->stats) {
+            snprintf(fdopt, sizeof fdopt, "--trace-fd=%d", trace_config.fd);
+            again[n++] = fdopt;
+        }
+        again[n] = NULL;
+        process_set_self(self, again, (opt->trace || opt->stats) ? trace_config.fd : -1);
     }
     if (opt->argv0)
         argv[0] = (char *)opt->argv0;

@@ -5,6 +5,7 @@
 #include "syscalls/log.h"
 #include "loader/elf.h"
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,9 +16,11 @@
 
 static char self_path[4096];
 static char *const *self_options;   /* NULL-terminated run options */
+static int self_keep_fd = -1;
 
-void process_set_self(const char *persona_path, char *const *run_options)
+void process_set_self(const char *persona_path, char *const *run_options, int keep_fd)
 {
+    self_keep_fd = keep_fd;
     size_t n = strlen(persona_path);
     if (n < sizeof self_path)
         memcpy(self_path, persona_path, n + 1);
@@ -89,9 +92,15 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
         use_argv = pargv;
         use_path = self_path;
     }
-    /* The new program inherits the guest's (virtual) signal mask. */
+    /* The new program inherits the guest's (virtual) signal mask; a new
+     * persona also inherits the trace output. */
+    bool keep = pargv && self_keep_fd > 2;
+    if (keep)
+        fcntl(self_keep_fd, F_SETFD, 0);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &guest_sigmask, NULL, 8);
     long r = HOST3(SYS_execve, use_path, use_argv, envp);
+    if (keep)
+        fcntl(self_keep_fd, F_SETFD, FD_CLOEXEC);
     uint64_t none = 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
     free(pargv);

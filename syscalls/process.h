@@ -5,8 +5,9 @@
 #include "syscalls/thread.h"
 
 /* Remember how persona was started, so a guest's exec of a foreign binary
- * can start persona again with the same run options. */
-void process_set_self(const char *persona_path, char *const *run_options);
+ * can start persona again with the same run options; `keep_fd` (or -1) is
+ * a descriptor of persona's that such a new persona inherits (the trace). */
+void process_set_self(const char *persona_path, char *const *run_options, int keep_fd);
 
 /* fork(2) from a guest thread.  Like fork: the child's pid in the parent,
  * 0 in the child, or -errno.  In the child only the calling thread exists;

@@ -139,6 +139,9 @@ static void put_arg(struct line *l, const struct syscall_entry *e, const struct 
     case A_MODE:
         put(l, "0%lo", (unsigned long)(a & 07777));
         break;
+    case A_HEX:
+        put(l, "%#lx", (unsigned long)a);
+        break;
     case A_PATH:
     case A_STR:
         put_guest_string(l, a);

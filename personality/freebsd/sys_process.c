@@ -171,3 +171,70 @@ long fbsd_sys_setpgid(struct sysctx *c)
 {
     return HOST2(SYS_setpgid, ARG_INT(c, 0), ARG_INT(c, 1));
 }
+
+/* wait6(idtype, id, *status, options, *wrusage, *siginfo).  idtype_t
+ * (sys/sys/wait.h): P_PID 0, P_PPID 1, P_PGID 2, ..., P_ALL 7; options add
+ * WEXITED 16 and WTRAPPED 32 to wait4's. */
+#define FBSD_P_PID  0
+#define FBSD_P_PGID 2
+#define FBSD_P_ALL  7
+#define FBSD_WEXITED 16
+#define FBSD_WTRAPPED 32
+
+/* The wait4-style status word of a waitid(2) result, in FreeBSD numbers. */
+static int status_from_siginfo(const siginfo_t *si)
+{
+    int sig = fbsd_signo_from_linux(si->si_status);
+    switch (si->si_code) {
+    case CLD_EXITED:    return (si->si_status & 0xff) << 8;
+    case CLD_KILLED:    return sig;
+    case CLD_DUMPED:    return sig | 0x80;
+    case CLD_STOPPED:
+    case CLD_TRAPPED:   return (sig << 8) | 0x7f;
+    case CLD_CONTINUED: return 0x13;
+    default:            return 0;
+    }
+}
+
+long fbsd_sys_wait6(struct sysctx *c)
+{
+    int idtype;
+    switch (ARG_INT(c, 0)) {
+    case FBSD_P_PID:  idtype = P_PID; break;
+    case FBSD_P_PGID: idtype = P_PGID; break;
+    case FBSD_P_ALL:  idtype = P_ALL; break;
+    default: return -EINVAL;
+    }
+    int fopt = ARG_INT(c, 3);
+    if (fopt & ~(FBSD_WNOHANG | FBSD_WUNTRACED | FBSD_WCONTINUED | FBSD_WNOWAIT |
+                 FBSD_WEXITED | FBSD_WTRAPPED))
+        return -EINVAL;
+    int opt = ((fopt & FBSD_WNOHANG) ? WNOHANG : 0) | ((fopt & FBSD_WUNTRACED) ? WSTOPPED : 0) |
+              ((fopt & FBSD_WCONTINUED) ? WCONTINUED : 0) | ((fopt & FBSD_WNOWAIT) ? WNOWAIT : 0) |
+              ((fopt & FBSD_WEXITED) ? WEXITED : 0);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    long r = HOST5(SYS_waitid, idtype, ARG_LONG(c, 1), &si, opt, NULL);
+    if (r < 0)
+        return r;
+    if (si.si_pid == 0)
+        return 0;       /* WNOHANG and nothing to report */
+    if (ARG_PTR(c, 2)) {
+        int st = status_from_siginfo(&si);
+        if (copy_to_guest(ARG_PTR(c, 2), &st, sizeof st))
+            return -EFAULT;
+    }
+    if (ARG_PTR(c, 4)) {
+        /* struct __wrusage: two struct rusage (144 bytes each). */
+        static const uint8_t zero[288];
+        if (copy_to_guest(ARG_PTR(c, 4), zero, sizeof zero))
+            return -EFAULT;
+    }
+    if (ARG_PTR(c, 5)) {
+        struct fbsd_siginfo fsi;
+        fbsd_siginfo_from_linux(&fsi, &si);
+        if (copy_to_guest(ARG_PTR(c, 5), &fsi, sizeof fsi))
+            return -EFAULT;
+    }
+    return si.si_pid;
+}

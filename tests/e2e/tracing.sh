@@ -168,6 +168,23 @@ PY
 			e2e_fail hostile-report-json "report is not valid JSON"
 		fi
 		;;
+	follow-children)
+		# fork children trace with their own pid; a FreeBSD program the
+		# guest execs goes on tracing into the same output.
+		local f=$E2E_TMP/follow
+		(cd "$E2E_TMP" && "$PERSONA" run --trace=exit,fork --trace-output="$f" "$SAMPLES/go-exec" \
+			</dev/null >/dev/null 2>&1) || true
+		local pids
+		pids=$(awk '/ fork\(\) = 0$/ { print $1 }' "$f" | sort -u | wc -l)
+		if ((pids >= 3)); then
+			e2e_pass follow-fork-children
+		else
+			cat "$f" >&2
+			e2e_fail follow-fork-children "expected fork lines from 3+ children, got $pids"
+		fi
+		# The re-executed FreeBSD child (argv "child") exits with 7.
+		expect_contains follow-exec "$f" ' exit(7) = ?'
+		;;
 	closed-pipe)
 		# The trace reader goes away early: persona must not feed the
 		# guest SIGPIPEs for its own writes (that once looped forever).
@@ -182,7 +199,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug syscalls closed-pipe hostile)
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug syscalls closed-pipe hostile follow-children)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
