@@ -14,8 +14,10 @@
 #ifndef PERSONA_ABI_FREEBSD_UMTX_H
 #define PERSONA_ABI_FREEBSD_UMTX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* ---- operations (sys/sys/umtx.h) --------------------------------------- */
 #define FBSD_UMTX_OP_LOCK               0   /* now UMTX_OP_RESERVED0 (gone) */
@@ -181,5 +183,63 @@ struct fbsd_umtx_robust_lists_params {
 	uint64_t robust_inact_offset;
 };
 _Static_assert(sizeof(struct fbsd_umtx_robust_lists_params) == 24, "robust params");
+
+/* ---- pure helpers (umtx.c): the decisions of sys/kern/kern_umtx.c ------ */
+
+/* How the kernel treats an umutex, from its m_flags (do_lock_umutex,
+ * do_wake2_umutex).  ROBUST alone is a normal mutex with owner-death
+ * handling; PI and PP may also carry ROBUST; PI together with PP is
+ * invalid. */
+enum fbsd_umutex_kind {
+	FBSD_UMUTEX_KIND_NORMAL,
+	FBSD_UMUTEX_KIND_ROBUST,
+	FBSD_UMUTEX_KIND_PI,
+	FBSD_UMUTEX_KIND_PP,
+	FBSD_UMUTEX_KIND_INVALID,
+};
+enum fbsd_umutex_kind fbsd_umutex_kind(uint32_t m_flags);
+
+/* "Too many to count": the waiter estimate used when sleepers may be in
+ * other processes.  Every decision below treats it as "more than one". */
+#define FBSD_UMTX_WAITERS_MANY 2u
+
+/* The lock may be taken now (MUTEX_WAIT returns at once): no owner, with
+ * or without the contested bit, or a robust mutex whose owner died. */
+bool fbsd_umutex_available(uint32_t owner);
+
+/* The value an unlock stores (umtx_unlock_val): UNOWNED, or RB_NOTRECOV for
+ * a robust mutex marked UMUTEX_NONCONSISTENT; with CONTESTED kept when more
+ * than one thread may still sleep on the mutex (do_unlock_normal). */
+uint32_t fbsd_umutex_unlock_word(uint32_t m_flags, unsigned waiters);
+
+/* MUTEX_WAKE2 (do_wake2_umutex) repairs the contested bit after a userland
+ * unlock: the owner word it wants, given the word and the number of
+ * sleepers; unchanged when no repair is needed. */
+uint32_t fbsd_umutex_wake2_word(uint32_t owner, unsigned waiters);
+/* ... and whether it then wakes one sleeper (the lock is free). */
+bool fbsd_umutex_wake2_wakes(uint32_t owner, unsigned waiters);
+
+/* c_has_waiters as persona uses it: nonzero while threads may wait, and
+ * changed by every wait registration and every signal so that a futex
+ * sleeper never misses one.  The next value after `w` (never 0). */
+uint32_t fbsd_ucond_next_seq(uint32_t w);
+
+/* CVWAIT_CLOCKID accepts the clocks the kernel can time a sleep on:
+ * CLOCK_REALTIME (0) up to, not including, CLOCK_THREAD_CPUTIME_ID (14). */
+bool fbsd_cvwait_clock_ok(uint32_t clockid);
+
+/* timespecvalid_interval(): 0 <= tv_nsec < 1e9 and tv_sec >= 0. */
+bool fbsd_umtx_timespec_valid(const struct fbsd_umtx_timespec *t);
+
+/* SEM2_WAIT with a relative timeout interrupted by a signal writes the time
+ * left as a struct timespec right after the struct _umtx_time, when the size
+ * passed in uaddr1 leaves room for it (__umtx_op_sem2_wait). */
+#define FBSD_UMTX_SEM2_REMAIN_OFFSET sizeof(struct fbsd_umtx_time)
+bool fbsd_umtx_sem2_has_remain(uint64_t size);
+
+/* Host timespec arithmetic for deadlines: a + b (tv_sec saturates), and
+ * a - b clamped at zero. */
+struct timespec fbsd_umtx_ts_add(struct timespec a, struct timespec b);
+struct timespec fbsd_umtx_ts_sub_clamp(struct timespec a, struct timespec b);
 
 #endif /* PERSONA_ABI_FREEBSD_UMTX_H */

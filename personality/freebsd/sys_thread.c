@@ -64,8 +64,12 @@ long fbsd_sys_thr_exit(struct sysctx *c)
     if (state) {
         /* *state = 1 and wake its waiters (sys/kern/kern_thr.c). */
         long one = 1;
-        if (copy_to_guest(state, &one, sizeof one) == 0)
+        if (copy_to_guest(state, &one, sizeof one) == 0) {
+            /* FreeBSD's wake reaches waiters of both kinds (private and
+             * shared umtx waits): wake both kinds of Linux futex. */
             syscall(SYS_futex, (void *)state, FUTEX_WAKE_PRIVATE, INT32_MAX, NULL, NULL, 0);
+            syscall(SYS_futex, (void *)state, FUTEX_WAKE, INT32_MAX, NULL, NULL, 0);
+        }
     }
     threads_exit_current(c->t);
 }

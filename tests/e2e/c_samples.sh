@@ -27,7 +27,7 @@ run_case() {
 		# static PIE: ET_DYN without interpreter, placed at a random base
 		compare_run args-pie --expect-rc 0 -- a b
 		;;
-	mmap | time | missing | badargs)
+	mmap | time | missing | badargs | umtx)
 		compare_run "$1" --expect-rc 0 --
 		;;
 	*) e2e_die "unknown case $1" ;;
@@ -35,7 +35,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
