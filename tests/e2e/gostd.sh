@@ -13,6 +13,13 @@ GOROOT=$(go env GOROOT 2>/dev/null || echo /usr/lib/go)
 
 # Tests that fail under persona for a documented reason, "pkg:TestName".
 known_gaps=(
+	# These two runtime tests run the host's go command and expect it to
+	# answer for the test's own GOOS: TestFreeBSDNumCPU builds its helper
+	# program (for linux) and calls a FreeBSD-only function in it;
+	# TestAtomicAlignment type-checks runtime sources with a package list
+	# the host toolchain gives for linux.
+	"runtime:TestFreeBSDNumCPU"
+	"runtime:TestAtomicAlignment"
 	# A native /bin/sh runs the FreeBSD test binary itself: needs
 	# `persona binfmt install` (machine-wide; tests/e2e/binfmt.sh checks it
 	# in a private namespace), which this suite does not assume.
