@@ -11,12 +11,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 static char self_path[4096];
 static char *const *self_options;   /* NULL-terminated run options */
 static int self_keep_fd = -1;
+static bool trace_me_at_exec;
+
+void process_trace_me_at_exec(void)
+{
+    trace_me_at_exec = true;
+}
 
 void process_set_self(const char *persona_path, char *const *run_options, int keep_fd)
 {
@@ -95,6 +102,8 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
     /* The new program inherits the guest's (virtual) signal mask; a new
      * persona also inherits the trace output. */
     bool keep = pargv && self_keep_fd > 2;
+    if (trace_me_at_exec && !pargv)
+        syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0);
     if (keep)
         fcntl(self_keep_fd, F_SETFD, 0);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &guest_sigmask, NULL, 8);

@@ -21,4 +21,7 @@ long process_fork(struct persona_thread *t);
 long process_exec(const char *path, char *const argv[], char *const envp[],
                   uint64_t guest_sigmask);
 
+/* PTRACE_TRACEME for the next exec of a native program (see ptrace). */
+void process_trace_me_at_exec(void);
+
 #endif

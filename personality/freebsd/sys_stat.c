@@ -6,6 +6,7 @@
 #include "abi/freebsd/stat.h"
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -218,4 +219,79 @@ long fbsd_sys_statfs(struct sysctx *c)
 long fbsd_sys_fstatfs(struct sysctx *c)
 {
     return statfs_of_fd(c, ARG_INT(c, 0), ARG_PTR(c, 1));
+}
+
+/* getfsstat(buf, bufsize, mode): every mounted file system as a FreeBSD
+ * struct statfs, from /proc/self/mountinfo; with buf NULL just the count.
+ * MNT_WAIT/MNT_NOWAIT make no difference here.  Mounts that cannot be
+ * statfs'd (no permission) are left out. */
+long fbsd_sys_getfsstat(struct sysctx *c)
+{
+    uint64_t ubuf = ARG_PTR(c, 0);
+    long bufsize = ARG_LONG(c, 1);
+    if (bufsize < 0)
+        return -EINVAL;
+    long room = ubuf ? bufsize / (long)sizeof(struct fbsd_statfs) : 0;
+
+    long mi = HOST4(SYS_openat, AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC, 0);
+    if (mi < 0)
+        return mi;
+    size_t cap = 1 << 16, len = 0;
+    char *text = malloc(cap + 1);
+    long r = 0;
+    while (text && (r = HOST3(SYS_read, mi, text + len, cap - len)) > 0) {
+        len += (size_t)r;
+        if (len == cap) {
+            char *bigger = cap < (1u << 22) ? realloc(text, 2 * cap + 1) : NULL;
+            if (!bigger)
+                break;
+            text = bigger;
+            cap *= 2;
+        }
+    }
+    HOST1(SYS_close, mi);
+    if (!text)
+        return -ENOMEM;
+    if (r < 0) {
+        free(text);
+        return r;
+    }
+    text[len] = '\0';
+
+    long count = 0;
+    char *save_line = NULL;
+    for (char *line = strtok_r(text, "\n", &save_line); line; line = strtok_r(NULL, "\n", &save_line)) {
+        /* "id parent major:minor root mountpoint options ... - fstype source opts" */
+        char *f[5], *save = NULL;
+        int n = 0;
+        for (char *t = strtok_r(line, " ", &save); t && n < 5; t = strtok_r(NULL, " ", &save))
+            f[n++] = t;
+        char *sep = n == 5 && save ? strstr(save, "- ") : NULL;
+        if (!sep)
+            continue;
+        char *fstype = strtok_r(sep + 2, " ", &save);
+        char *source = fstype ? strtok_r(NULL, " ", &save) : NULL;
+        unescape_octal(f[4]);
+        struct statfs sfs;
+        if (HOST2(SYS_statfs, f[4], &sfs) < 0)
+            continue;
+        if (count < room) {
+            char guest_on[FBSD_MNAMELEN];
+            if (vfs_path_to_guest(c, f[4], guest_on, sizeof guest_on) < 0)
+                continue;
+            if (source)
+                unescape_octal(source);
+            struct fbsd_statfs out;
+            fbsd_statfs_from_linux_ex(&out, &sfs, guest_on, source && source[0] == '/' ? source : NULL);
+            if (copy_to_guest(ubuf + count * sizeof out, &out, sizeof out)) {
+                free(text);
+                return -EFAULT;
+            }
+        } else if (ubuf) {
+            break;              /* the buffer is full: FreeBSD returns what fit */
+        }
+        count++;
+    }
+    free(text);
+    return count;
 }
