@@ -6,6 +6,6 @@
 
 long sys_missing(struct sysctx *c, const char *name)
 {
-    report_unimplemented(REPORT_SYSCALL, name, c->nr, "ENOSYS", c->uc);
+    report_unimplemented(REPORT_SYSCALL, name, c->nr, "ENOSYS", c->regs);
     return -ENOSYS;
 }

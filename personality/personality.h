@@ -9,6 +9,7 @@
 #include <ucontext.h>
 #include "syscalls/thread.h"
 #include "syscalls/door.h"
+#include "syscalls/guest_regs.h"
 #include "loader/elf.h"
 
 /* Support status of one syscall row (shown by `persona syscalls`). */
@@ -27,15 +28,35 @@ enum arg_kind {
     A_STAT_OUT, A_STAT11_OUT,   /* the personality's stat layouts */
 };
 
-/* One guest system call in flight. */
+/* One guest system call in flight.
+ *
+ * The handler contract (one for every personality, like FreeBSD's sy_call
+ * with cpu_set_syscall_retval deciding what the guest sees):
+ *   - a handler returns its result, >= 0 (or any value outside
+ *     [-4095, -1]); a call with a second result puts it in rv[1], which
+ *     starts as the guest's %rdx (FreeBSD: td_retval[1] = tf_rdx);
+ *   - or -(Linux errno), translated by the personality's errno map;
+ *   - or GUEST_ERRNO(e), a guest errno with no Linux counterpart;
+ *   - or -SYSRET_RESTART: run the call again once any signal handler ran
+ *     (the exit door backs %rip up over the 2-byte `syscall`);
+ *   - or -SYSRET_JUSTRETURN: the handler set the guest's registers itself
+ *     (sigreturn, setcontext);
+ *   - or -SYSRET_VALUES: success with both results already in rv[] (for a
+ *     result that would look like an error, F_GETOWN's -pgid).
+ * syscalls/dispatch.c applies the contract; the personality's
+ * encode_result writes its ABI's registers. */
+#define GUEST_ERRNO_BASE   1000
+#define GUEST_ERRNO(e)     (-(long)(GUEST_ERRNO_BASE + (e)))
+#define SYSRET_RESTART     3001
+#define SYSRET_JUSTRETURN  3002
+#define SYSRET_VALUES      3003
+
 struct sysctx {
     struct persona_thread *t;
-    ucontext_t *uc;        /* the guest's registers (host signal frame) */
+    struct guest_regs *regs; /* the guest's registers at the call */
     long nr;               /* personality's syscall number */
     uint64_t a[7];         /* arguments */
-    uint64_t rdx;          /* second return value, if set_rdx */
-    bool set_rdx;
-    bool just_return;      /* handler set all guest registers itself */
+    uint64_t rv[2];        /* results (see the contract above) */
     bool no_restart;       /* EINTR is final even under SA_RESTART (sleeps, polls) */
 };
 
@@ -84,11 +105,17 @@ struct personality {
     const struct syscall_entry *table;
     unsigned table_size;
 
-    /* Decode the guest's call from registers, run it, encode the result. */
-    void (*syscall)(struct sysctx *c);
+    /* Write a finished call's outcome into the guest's registers in this
+     * ABI's convention: guest_errno 0 means success with rv[0..1]. */
+    void (*encode_result)(struct guest_regs *regs, int guest_errno, const uint64_t rv[2]);
+    /* The guest errno for a Linux one. */
+    int (*errno_from_host)(int host_errno);
+    /* Calls that never return to the caller (exit, thr_exit): the tracer
+     * shows them before they run.  Ends with -1. */
+    const long *noreturn_calls;
     /* Build the guest's signal frame on its stack and point the registers
      * at its handler. Returns false if the frame could not be written. */
-    bool (*deliver_signal)(struct persona_thread *t, ucontext_t *uc,
+    bool (*deliver_signal)(struct persona_thread *t, struct guest_regs *regs,
                            int host_sig, const siginfo_t *info,
                            const struct guest_sigaction *act);
     /* Build the initial stack and aux vector, map what the OS maps into

@@ -1,6 +1,7 @@
 /* The C half of the door: every signal entering through door.S lands here. */
 #include "syscalls/door.h"
 #include "syscalls/signals.h"
+#include "syscalls/dispatch.h"
 #include "syscalls/uaccess.h"
 #include "personality/personality.h"
 
@@ -29,9 +30,9 @@ int door_dispatch_signal(int sig, siginfo_t *info, ucontext_t *uc,
     if (from_guest)
         t->guest_fsbase = interrupted_fs;
     if (sig == SIGSYS && info->si_code == SI_SYS_USER_DISPATCH && from_guest) {
-        struct sysctx c = { .t = t, .uc = uc };
-        active_personality->syscall(&c);
-        signals_deliver_pending(t, uc);
+        struct guest_regs *regs = guest_regs_of(uc);
+        syscall_enter(t, regs);
+        signals_deliver_pending(t, regs);
         return 1;
     }
     return signals_on_host_signal(t, sig, info, uc, from_guest);

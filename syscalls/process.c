@@ -3,6 +3,7 @@
 #include "syscalls/sud.h"
 #include "syscalls/threads.h"
 #include "syscalls/log.h"
+#include "syscalls/trace.h"
 #include "loader/elf.h"
 #include <errno.h>
 #include <stdbool.h>
@@ -114,4 +115,11 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
     free(pargv);
     return r;
+}
+
+void process_exit(int status)
+{
+    trace_at_exit();
+    for (;;)
+        syscall(SYS_exit_group, status);
 }

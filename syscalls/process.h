@@ -21,6 +21,11 @@ long process_fork(struct persona_thread *t);
 long process_exec(const char *path, char *const argv[], char *const envp[],
                   uint64_t guest_sigmask);
 
+/* End the whole process with `status` on the guest's behalf, after the
+ * exit hooks (--stats, --report-missing).  Not a guarded host call: a guest
+ * signal pending by then must not turn the exit into an EINTR. */
+_Noreturn void process_exit(int status);
+
 /* PTRACE_TRACEME for the next exec of a native program (see ptrace). */
 void process_trace_me_at_exec(void);
 

@@ -47,12 +47,12 @@ void report_configure(const char *path, const char *program_path)
 /* The guest's call chain by frame pointers: Go on amd64 keeps them, and so
  * does C built without -fomit-frame-pointer.  Reads are fault-safe; the
  * walk stops at anything implausible. */
-static int guest_backtrace(const ucontext_t *uc, uint64_t *out, int max)
+static int guest_backtrace(const struct guest_regs *regs, uint64_t *out, int max)
 {
     int n = 0;
-    out[n++] = uc->uc_mcontext.gregs[REG_RIP];
-    uint64_t fp = uc->uc_mcontext.gregs[REG_RBP];
-    uint64_t sp = uc->uc_mcontext.gregs[REG_RSP];
+    out[n++] = regs->rip;
+    uint64_t fp = regs->rbp;
+    uint64_t sp = regs->rsp;
     while (n < max && fp && (fp & 7) == 0 && fp >= sp && fp - sp < (64ULL << 20)) {
         uint64_t frame[2];
         if (copy_from_guest(frame, fp, sizeof frame) != 0 || frame[1] == 0)
@@ -67,7 +67,7 @@ static int guest_backtrace(const ucontext_t *uc, uint64_t *out, int max)
 }
 
 void report_unimplemented(enum report_kind kind, const char *what, long number,
-                          const char *detail, const ucontext_t *uc)
+                          const char *detail, const struct guest_regs *regs)
 {
     bool first = false;
     pthread_mutex_lock(&lock);
@@ -83,8 +83,8 @@ void report_unimplemented(enum report_kind kind, const char *what, long number,
         snprintf(it->detail, sizeof it->detail, "%s", detail ? detail : "");
         it->number = number;
         it->thread = current_thread ? current_thread->guest_tid : 0;
-        if (uc)
-            it->nframes = guest_backtrace(uc, it->frames, MAX_FRAMES);
+        if (regs)
+            it->nframes = guest_backtrace(regs, it->frames, MAX_FRAMES);
         first = true;
     }
     if (it)

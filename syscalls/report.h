@@ -6,14 +6,14 @@
 #ifndef PERSONA_SYSCALLS_REPORT_H
 #define PERSONA_SYSCALLS_REPORT_H
 #include <stdint.h>
-#include <ucontext.h>
+#include "syscalls/guest_regs.h"
 
 enum report_kind { REPORT_SYSCALL, REPORT_IOCTL, REPORT_SYSCTL, REPORT_FLAGS, REPORT_OTHER };
 
 /* `what` names the item ("wait4", "0x402c7413", "kern.foo", "mmap MAP_X"),
- * `detail` says what the guest was told ("ENOSYS"). `uc` may be NULL. */
+ * `detail` says what the guest was told ("ENOSYS"). `regs` (the guest's registers at the call, for its backtrace) may be NULL. */
 void report_unimplemented(enum report_kind kind, const char *what, long number,
-                          const char *detail, const ucontext_t *uc);
+                          const char *detail, const struct guest_regs *regs);
 
 /* Where to write the JSON report at exit (NULL: none) and which program
  * is running (for symbolising guest addresses). */

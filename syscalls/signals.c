@@ -116,7 +116,7 @@ static void take_default_action(struct persona_thread *t, int sig)
     syscall(SYS_tgkill, getpid(), t->host_tid, sig);
 }
 
-static void deliver_now(struct persona_thread *t, ucontext_t *uc, int sig,
+static void deliver_now(struct persona_thread *t, struct guest_regs *regs, int sig,
                         const siginfo_t *info)
 {
     struct guest_sigaction *a = &guest_actions[sig];
@@ -128,7 +128,7 @@ static void deliver_now(struct persona_thread *t, ucontext_t *uc, int sig,
         return;
     }
     struct guest_sigaction act = *a;
-    if (!active_personality->deliver_signal(t, uc, sig, info, &act)) {
+    if (!active_personality->deliver_signal(t, regs, sig, info, &act)) {
         /* No room for the frame: the guest dies of it, as the kernel would. */
         take_default_action(t, SIGSEGV);
         return;
@@ -164,7 +164,7 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
         return 0;
     }
     if (sync || !(t->sigmask & SIGBIT(sig))) {
-        deliver_now(t, uc, sig, info);
+        deliver_now(t, guest_regs_of(uc), sig, info);
     } else {
         t->pending_info[sig] = *info;
         __atomic_or_fetch(&t->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
@@ -173,7 +173,7 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
     return 1;
 }
 
-void signals_deliver_pending(struct persona_thread *t, ucontext_t *uc)
+void signals_deliver_pending(struct persona_thread *t, struct guest_regs *regs)
 {
     uint64_t ready = t->pending & ~t->sigmask;
     if (!ready) {
@@ -183,7 +183,7 @@ void signals_deliver_pending(struct persona_thread *t, ucontext_t *uc)
     int sig = __builtin_ctzll(ready) + 1;
     __atomic_and_fetch(&t->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
     signals_recompute_interrupt(t);
-    deliver_now(t, uc, sig, &t->pending_info[sig]);
+    deliver_now(t, regs, sig, &t->pending_info[sig]);
 }
 
 bool signals_should_restart(struct persona_thread *t)

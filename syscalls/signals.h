@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <ucontext.h>
 #include "personality/personality.h"
+#include "syscalls/guest_regs.h"
 
 #define SIGBIT(s) (1ULL << ((s) - 1))
 #define HOST_NSIG 64
@@ -26,7 +27,7 @@ void signals_change_mask(struct persona_thread *t, int how, uint64_t set);
 int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
                            ucontext_t *uc, bool from_guest);
 /* At the exit door: deliver one pending, unmasked signal to the guest. */
-void signals_deliver_pending(struct persona_thread *t, ucontext_t *uc);
+void signals_deliver_pending(struct persona_thread *t, struct guest_regs *regs);
 /* Whether an EINTR from a host call should restart the guest's call. */
 bool signals_should_restart(struct persona_thread *t);
 /* Queue a signal for a thread of this process (thr_kill to self etc.). */

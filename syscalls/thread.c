@@ -35,6 +35,7 @@ struct persona_thread *thread_attach(void)
     memset(t, 0, sizeof *t);
     t->host_fsbase = door_get_fs();
     t->host_tid = (int)syscall(SYS_gettid);
+    t->call_nr = -1;
 
     size_t state = (sizeof *t + 4095) & ~(size_t)4095;
     /* A guard page between the state and the stack proper. */

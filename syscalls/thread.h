@@ -34,6 +34,7 @@ struct persona_thread {
     volatile int32_t interrupt;/* a deliverable guest signal is pending:
                                   blocking host calls return EINTR */
     int host_tid;              /* Linux tid */
+    long call_nr;              /* guest system call in flight, or -1 */
     int guest_tid;             /* what the guest sees (FreeBSD: lwpid) */
 
     /* Virtualized signal state of this thread, in host (Linux) numbering. */

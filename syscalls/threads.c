@@ -1,4 +1,5 @@
 #include "syscalls/threads.h"
+#include "syscalls/process.h"
 #include "syscalls/signals.h"
 #include "syscalls/sud.h"
 #include "syscalls/log.h"
@@ -121,10 +122,8 @@ int threads_spawn(const struct guest_entry *e, uint64_t fsbase,
 void threads_exit_current(struct persona_thread *t)
 {
     int left = remove_slot(t);
-    if (left == 0) {
-        trace_at_exit();
-        syscall(SYS_exit_group, 0);
-    }
+    if (left == 0)
+        process_exit(0);
     if (t->has_exit_jmp)
         siglongjmp(t->exit_jmp, 1);
     /* The initial thread has no pthread to return to: end just it. */

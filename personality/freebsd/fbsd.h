@@ -17,10 +17,8 @@
 #include "personality/freebsd/syscalls.def"
 #undef SYSCALL
 
-/* A handler returns a Linux-style result: >= 0, or -(Linux errno).  When a
- * FreeBSD errno has no Linux counterpart, return FBSD_ERR(freebsd errno). */
-#define FBSD_ERR_BASE 1000
-#define FBSD_ERR(e) (-(long)(FBSD_ERR_BASE + (e)))
+/* Handlers follow the contract in personality/personality.h; a FreeBSD
+ * errno with no Linux counterpart is returned as GUEST_ERRNO(e). */
 
 /* Typed argument access: FreeBSD passes int arguments in the low 32 bits of
  * a 64-bit register; the upper half is not guaranteed to be clean. */

@@ -50,7 +50,7 @@ long fbsd_check_beneath(int dirfd, const char *path, bool follow)
         HOST1(SYS_close, fd);
         return 0;
     }
-    return fd == -EXDEV ? FBSD_ERR(FBSD_ENOTCAPABLE) : fd;
+    return fd == -EXDEV ? GUEST_ERRNO(FBSD_ENOTCAPABLE) : fd;
 }
 
 long fbsd_at_path(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags,

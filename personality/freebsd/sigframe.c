@@ -44,14 +44,13 @@ static bool on_altstack(const struct persona_thread *t, uint64_t sp)
            sp > t->altstack_sp && sp <= t->altstack_sp + t->altstack_size;
 }
 
-bool fbsd_deliver_signal(struct persona_thread *t, ucontext_t *uc, int host_sig,
+bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int host_sig,
                          const siginfo_t *info, const struct guest_sigaction *act)
 {
-    greg_t *g = uc->uc_mcontext.gregs;
     int fsig = fbsd_signo_from_linux(host_sig);
     if (!fsig)
         return true;   /* no FreeBSD counterpart: nothing to deliver */
-    uint64_t sp = g[REG_RSP];
+    uint64_t sp = regs->rsp;
     bool was_on = on_altstack(t, sp);
     bool use_alt = (act->flags & GSA_ONSTACK) && t->altstack_size &&
                    !(t->altstack_flags & FBSD_SS_DISABLE) && !was_on;
@@ -66,7 +65,7 @@ bool fbsd_deliver_signal(struct persona_thread *t, ucontext_t *uc, int host_sig,
     memset(&sf, 0, sizeof sf);
     sf.sf_ahu.sf_action = act->handler;
     fbsd_sigset_from_linux(&sf.sf_uc.uc_sigmask, t->sigmask);
-    fbsd_mcontext_from_linux(&sf.sf_uc.uc_mcontext, &uc->uc_mcontext, t->guest_fsbase);
+    fbsd_mcontext_from_linux(&sf.sf_uc.uc_mcontext, guest_regs_mcontext(regs), t->guest_fsbase);
     sf.sf_uc.uc_mcontext.mc_onstack = was_on ? 1 : 0;
     sf.sf_uc.uc_stack.ss_sp = t->altstack_sp;
     sf.sf_uc.uc_stack.ss_size = t->altstack_size;
@@ -76,20 +75,20 @@ bool fbsd_deliver_signal(struct persona_thread *t, ucontext_t *uc, int host_sig,
     sf.sf_si.si_signo = fsig;
     /* FreeBSD records the fault address and trap number in the context too. */
     sf.sf_uc.uc_mcontext.mc_addr = (uint64_t)info->si_addr;
-    sf.sf_uc.uc_mcontext.mc_trapno = (uint32_t)g[REG_TRAPNO];
-    sf.sf_uc.uc_mcontext.mc_err = g[REG_ERR];
+    sf.sf_uc.uc_mcontext.mc_trapno = (uint32_t)regs->trapno;
+    sf.sf_uc.uc_mcontext.mc_err = regs->err;
 
     if (copy_to_guest(sp, &sf, sizeof sf) != 0)
         return false;
 
-    g[REG_RDI] = fsig;
-    g[REG_RSI] = (act->flags & GSA_SIGINFO) ? sp + offsetof(struct fbsd_sigframe, sf_si)
-                                            : (uint64_t)sf.sf_si.si_code;
-    g[REG_RDX] = sp + offsetof(struct fbsd_sigframe, sf_uc);
-    g[REG_RCX] = (uint64_t)info->si_addr;
-    g[REG_RSP] = sp;
-    g[REG_RIP] = fbsd_sigcode_addr;
-    g[REG_EFL] &= ~(0x100ULL | 0x400ULL);   /* PSL_T | PSL_D */
+    regs->rdi = fsig;
+    regs->rsi = (act->flags & GSA_SIGINFO) ? sp + offsetof(struct fbsd_sigframe, sf_si)
+                                           : (uint64_t)sf.sf_si.si_code;
+    regs->rdx = sp + offsetof(struct fbsd_sigframe, sf_uc);
+    regs->rcx = (uint64_t)info->si_addr;
+    regs->rsp = sp;
+    regs->rip = fbsd_sigcode_addr;
+    regs->rflags &= ~(RFLAGS_TF | RFLAGS_DF);   /* PSL_T | PSL_D */
 
     /* The handler runs with its mask added (and itself, unless NODEFER). */
     uint64_t add = act->mask;

@@ -164,8 +164,8 @@ static int g_have_pwait2 = 1;       /* atomic */
 static int fbsd_err(long linux_neg)
 {
     long e = -linux_neg;
-    if (e >= FBSD_ERR_BASE)
-        return (int)(e - FBSD_ERR_BASE);
+    if (e >= GUEST_ERRNO_BASE)
+        return (int)(e - GUEST_ERRNO_BASE);
     return fbsd_errno_from_linux((int)e);
 }
 
@@ -1288,7 +1288,7 @@ static long do_kevent(struct sysctx *c, bool v11)
             if (nevents == 0) {
                 /* No room to report it: stop here (an EV_RECEIPT success
                  * without room ends the call with 0, as kern_kevent_fp). */
-                ret = err ? FBSD_ERR(err) : 0;
+                ret = err ? GUEST_ERRNO(err) : 0;
                 goto out;
             }
             /* The change itself comes back with EV_ERROR and the error

@@ -37,7 +37,7 @@ long fbsd_sys_sysarch(struct sysctx *c)
     default:
         char what[48];
         snprintf(what, sizeof what, "sysarch operation %d", ARG_INT(c, 0));
-        report_unimplemented(REPORT_OTHER, what, ARG_INT(c, 0), "EINVAL", c->uc);
+        report_unimplemented(REPORT_OTHER, what, ARG_INT(c, 0), "EINVAL", c->regs);
         return -EINVAL;
     }
 }
@@ -55,7 +55,7 @@ long fbsd_sys_cpuset_getaffinity(struct sysctx *c)
     long id = ARG_LONG(c, 2);
     uint64_t size = ARG_PTR(c, 3);
     if (size == 0 || size > 4096 || (size & 7))
-        return FBSD_ERR(34);    /* ERANGE, as FreeBSD for odd sizes */
+        return GUEST_ERRNO(34);    /* ERANGE, as FreeBSD for odd sizes */
     int host_id;
     if (which == FBSD_CPU_WHICH_PID) {
         host_id = 0;
@@ -75,7 +75,7 @@ long fbsd_sys_cpuset_getaffinity(struct sysctx *c)
     memset(mask, 0, size);
     long r = HOST3(SYS_sched_getaffinity, host_id, size < 128 ? 128 : size, mask);
     if (r < 0)
-        return r == -EINVAL ? FBSD_ERR(34) : r;
+        return r == -EINVAL ? GUEST_ERRNO(34) : r;
     return copy_to_guest(ARG_PTR(c, 4), mask, size);
 }
 

@@ -19,7 +19,7 @@ long fbsd_sys_mmap(struct sysctx *c)
     if (unknown) {
         char what[64];
         snprintf(what, sizeof what, "mmap flags %#x", unknown);
-        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->uc);
+        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->regs);
         return -EINVAL;
     }
     if (prot & ~PROT_MASK)
@@ -81,7 +81,7 @@ long fbsd_sys_madvise(struct sysctx *c)
     if (advice < 0) {
         char what[64];
         snprintf(what, sizeof what, "madvise advice %d", ARG_INT(c, 2));
-        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->uc);
+        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->regs);
         return -EINVAL;
     }
     return HOST3(SYS_madvise, ARG_PTR(c, 0), ARG_PTR(c, 1), advice);

@@ -41,7 +41,7 @@ static long do_openat(struct sysctx *c, int dirfd, uint64_t upath, int fflags, u
     int unknown;
     int lflags = fbsd_open_flags_to_linux(fflags, &unknown);
     if (fflags & FBSD_O_VERIFY)
-        report_unimplemented(REPORT_FLAGS, "open O_VERIFY", -1, "ignored", c->uc);
+        report_unimplemented(REPORT_FLAGS, "open O_VERIFY", -1, "ignored", c->regs);
 
     /* sys/kern/vfs_syscalls.c kern_openat: with O_PATH the access mode and
      * O_CREAT are dropped; O_EXEC excludes any access mode; mode 3 is
@@ -94,7 +94,7 @@ static long do_openat(struct sysctx *c, int dirfd, uint64_t upath, int fflags, u
                                 .resolve = RESOLVE_BENEATH };
         fd = HOST4(SYS_openat2, dirfd, path, &how, sizeof how);
         if (fd == -EXDEV)
-            return FBSD_ERR(FBSD_ENOTCAPABLE);
+            return GUEST_ERRNO(FBSD_ENOTCAPABLE);
     } else {
         fd = HOST4(SYS_openat, dirfd, path, lflags, mode);
     }
@@ -210,8 +210,7 @@ long fbsd_sys_fcntl(struct sysctx *c)
         return fcntl_lock(fd, F_SETLKW, (uint64_t)arg);
     case FBSD_F_GETOWN: {
         /* A process group owner is reported as -pgid on both systems, a
-         * negative success value the Linux-style handler result cannot
-         * carry: write the guest's registers directly. */
+         * negative success value that would read as an errno. */
         struct f_owner_ex own;
         r = HOST3(SYS_fcntl, fd, F_GETOWN_EX, &own);
         if (r < 0)
@@ -219,10 +218,8 @@ long fbsd_sys_fcntl(struct sysctx *c)
         long v = own.type == F_OWNER_PGRP ? -(long)own.pid : own.pid;
         if (v >= 0)
             return v;
-        c->uc->uc_mcontext.gregs[REG_RAX] = v;
-        c->uc->uc_mcontext.gregs[REG_EFL] &= ~1LL;   /* carry clear: success */
-        c->just_return = true;
-        return 0;
+        c->rv[0] = (uint64_t)v;
+        return -SYSRET_VALUES;
     }
     case FBSD_F_SETOWN:
         return HOST3(SYS_fcntl, fd, F_SETOWN, (int)arg);
@@ -242,7 +239,7 @@ long fbsd_sys_fcntl(struct sysctx *c)
         {
             char what[48];
             snprintf(what, sizeof what, "fcntl command %d", cmd);
-            report_unimplemented(REPORT_OTHER, what, cmd, "EINVAL", c->uc);
+            report_unimplemented(REPORT_OTHER, what, cmd, "EINVAL", c->regs);
         }
         return -EINVAL;
     }
@@ -260,7 +257,7 @@ static void report_unknown_ioctl(struct sysctx *c, unsigned long req)
     snprintf(what, sizeof what, "0x%08lx", req);
     snprintf(detail, sizeof detail, "group '%c', number %lu, %lu-byte argument: ENOTTY",
              group >= 0x20 && group < 0x7f ? group : '?', req & 0xff, (req >> 16) & 0x1fff);
-    report_unimplemented(REPORT_IOCTL, what, -1, detail, c->uc);
+    report_unimplemented(REPORT_IOCTL, what, -1, detail, c->regs);
 }
 
 static long tty_getattr(int fd, uint64_t uarg)

@@ -2,23 +2,20 @@
 #include "personality/freebsd/fbsd.h"
 #include "abi/freebsd/time.h"
 #include "syscalls/signals.h"
-#include "syscalls/trace.h"
+#include "syscalls/process.h"
 #include <sys/resource.h>
 #include <unistd.h>
 
 long fbsd_sys_exit(struct sysctx *c)
 {
-    trace_at_exit();
-    HOST1(SYS_exit_group, ARG_INT(c, 0));
-    __builtin_unreachable();
+    process_exit(ARG_INT(c, 0));
 }
 
 long fbsd_sys_getpid(struct sysctx *c)
 {
     /* FreeBSD's getpid also returns the parent's pid in %rdx
      * (sys/kern/kern_prot.c: td_retval[1] = p_pptr->p_pid under COMPAT_43). */
-    c->rdx = HOST0(SYS_getppid);
-    c->set_rdx = true;
+    c->rv[1] = HOST0(SYS_getppid);
     return HOST0(SYS_getpid);
 }
 
@@ -27,15 +24,13 @@ long fbsd_sys_getppid(struct sysctx *c) { return HOST0(SYS_getppid); }
 /* get*id: FreeBSD returns the effective id in %rdx as well (COMPAT_43). */
 long fbsd_sys_getuid(struct sysctx *c)
 {
-    c->rdx = HOST0(SYS_geteuid);
-    c->set_rdx = true;
+    c->rv[1] = HOST0(SYS_geteuid);
     return HOST0(SYS_getuid);
 }
 long fbsd_sys_geteuid(struct sysctx *c) { return HOST0(SYS_geteuid); }
 long fbsd_sys_getgid(struct sysctx *c)
 {
-    c->rdx = HOST0(SYS_getegid);
-    c->set_rdx = true;
+    c->rv[1] = HOST0(SYS_getegid);
     return HOST0(SYS_getgid);
 }
 long fbsd_sys_getegid(struct sysctx *c) { return HOST0(SYS_getegid); }

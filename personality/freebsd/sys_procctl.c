@@ -61,7 +61,7 @@ long fbsd_sys_procctl(struct sysctx *c)
     default: {
         char what[48];
         snprintf(what, sizeof what, "procctl command %d", cmd);
-        report_unimplemented(REPORT_OTHER, what, cmd, "EINVAL", c->uc);
+        report_unimplemented(REPORT_OTHER, what, cmd, "EINVAL", c->regs);
         return -EINVAL;
     }
     }
@@ -84,6 +84,6 @@ long fbsd_sys_ptrace(struct sysctx *c)
     }
     char what[48];
     snprintf(what, sizeof what, "ptrace request %d", req);
-    report_unimplemented(REPORT_OTHER, what, req, "EINVAL", c->uc);
+    report_unimplemented(REPORT_OTHER, what, req, "EINVAL", c->regs);
     return -EINVAL;
 }

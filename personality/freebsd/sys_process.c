@@ -13,8 +13,7 @@ long fbsd_sys_fork(struct sysctx *c)
 {
     long r = process_fork(c->t);
     if (r >= 0) {
-        c->rdx = r == 0 ? 1 : 0;
-        c->set_rdx = true;
+        c->rv[1] = r == 0 ? 1 : 0;
     }
     return r;
 }

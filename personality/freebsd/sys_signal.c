@@ -83,7 +83,7 @@ long fbsd_sys_sigprocmask(struct sysctx *c)
 long fbsd_sys_sigaltstack(struct sysctx *c)
 {
     struct persona_thread *t = c->t;
-    uint64_t sp = c->uc->uc_mcontext.gregs[REG_RSP];
+    uint64_t sp = c->regs->rsp;
     bool on = t->altstack_size && !(t->altstack_flags & FBSD_SS_DISABLE) &&
               sp > t->altstack_sp && sp <= t->altstack_sp + t->altstack_size;
     struct fbsd_sigaltstack old = {
@@ -119,15 +119,13 @@ long fbsd_sys_sigreturn(struct sysctx *c)
     struct fbsd_ucontext uc;
     if (copy_from_guest(&uc, ARG_PTR(c, 0), sizeof uc))
         return -EFAULT;
-    greg_t *g = c->uc->uc_mcontext.gregs;
-    if (fbsd_mcontext_check(&uc.uc_mcontext, g[REG_EFL], FBSD_MC_FLAG_MASK_14) != FBSD_MC_OK)
+    if (fbsd_mcontext_check(&uc.uc_mcontext, c->regs->rflags, FBSD_MC_FLAG_MASK_14) != FBSD_MC_OK)
         return -EINVAL;
-    fbsd_mcontext_to_linux(&c->uc->uc_mcontext, &uc.uc_mcontext);
+    fbsd_mcontext_to_linux(guest_regs_mcontext(c->regs), &uc.uc_mcontext);
     if (uc.uc_mcontext.mc_flags & FBSD_MC_HASBASES)
         c->t->guest_fsbase = uc.uc_mcontext.mc_fsbase;
     signals_change_mask(c->t, SIG_SETMASK, fbsd_sigset_to_linux(&uc.uc_sigmask));
-    c->just_return = true;
-    return 0;
+    return -SYSRET_JUSTRETURN;
 }
 
 /* The Linux signal for a FreeBSD one a guest sends; 0 stays 0 (existence

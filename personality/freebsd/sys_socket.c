@@ -112,14 +112,14 @@ static void report_family(struct sysctx *c, const char *call, int family, const 
 {
     char what[64];
     snprintf(what, sizeof what, "%s address family %d", call, family);
-    report_unimplemented(REPORT_OTHER, what, family, detail, c->uc);
+    report_unimplemented(REPORT_OTHER, what, family, detail, c->regs);
 }
 
 static void report_msg_flags(struct sysctx *c, const char *call, int bits)
 {
     char what[64];
     snprintf(what, sizeof what, "%s flags 0x%x", call, bits);
-    report_unimplemented(REPORT_FLAGS, what, bits, "ignored", c->uc);
+    report_unimplemented(REPORT_FLAGS, what, bits, "ignored", c->regs);
 }
 
 static void report_cmsg(void *ctx, int level, int type, bool outgoing)
@@ -129,7 +129,7 @@ static void report_cmsg(void *ctx, int level, int type, bool outgoing)
     /* Outgoing: FreeBSD numbers; incoming: Linux numbers. */
     snprintf(what, sizeof what, "%s control message level %d type %d",
              outgoing ? "sendmsg" : "recvmsg (Linux)", level, type);
-    report_unimplemented(REPORT_OTHER, what, type, "dropped", c->uc);
+    report_unimplemented(REPORT_OTHER, what, type, "dropped", c->regs);
 }
 
 /* Whether fd is an AF_UNIX socket (level 0 is SOL_LOCAL there). */
@@ -452,7 +452,7 @@ static long unknown_sockopt(struct sysctx *c, const char *call, int fd, int leve
         snprintf(what, sizeof what, "%s %s option %d (0x%x)", call, ln, name, name);
     else
         snprintf(what, sizeof what, "%s level %d (0x%x)", call, level, level);
-    report_unimplemented(REPORT_OTHER, what, name, level_known ? "ENOPROTOOPT" : "EINVAL", c->uc);
+    report_unimplemented(REPORT_OTHER, what, name, level_known ? "ENOPROTOOPT" : "EINVAL", c->regs);
     return level_known ? -ENOPROTOOPT : -EINVAL;
 }
 

@@ -229,14 +229,10 @@ static long futex_wake(uint64_t addr, long count, bool shared)
 
 /* kern_umtx.c turns an interrupted untimed MUTEX_LOCK into ERESTART
  * whatever SA_RESTART says: the call runs again after the handler.  Back up
- * over the 2-byte `syscall` ourselves (%rax still holds the number: the
- * result has not been written yet).  The tracer shows the interrupted
- * attempt as returning 0 (it traces every just_return call that way). */
+ * the call is restarted whether or not the handler has SA_RESTART. */
 static long restart_after_signal(struct sysctx *c)
 {
-    c->uc->uc_mcontext.gregs[REG_RIP] -= 2;
-    c->just_return = true;
-    return 0;
+    return -SYSRET_RESTART;
 }
 
 /* ---- reports ------------------------------------------------------------ */
@@ -248,7 +244,7 @@ static long refuse(struct sysctx *c, int op, const char *what_kind)
         snprintf(what, sizeof what, "_umtx_op operation %d on a %s umutex", op, what_kind);
     else
         snprintf(what, sizeof what, "_umtx_op operation %d", op);
-    report_unimplemented(REPORT_OTHER, what, op, "EINVAL", c->uc);
+    report_unimplemented(REPORT_OTHER, what, op, "EINVAL", c->regs);
     return -EINVAL;
 }
 

@@ -279,7 +279,7 @@ static long read_node(const struct sysctl_node *n, const int *mib, unsigned mibl
 
 static long unknown_name(struct sysctx *c, const char *what)
 {
-    report_unimplemented(REPORT_SYSCTL, what, -1, "ENOENT", c->uc);
+    report_unimplemented(REPORT_SYSCTL, what, -1, "ENOENT", c->regs);
     return -ENOENT;
 }
 

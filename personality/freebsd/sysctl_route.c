@@ -603,7 +603,7 @@ long fbsd_sysctl_route(struct sysctx *c, const int *mib, unsigned miblen,
     if (op != FBSD_NET_RT_IFLIST && op != FBSD_NET_RT_IFLISTL && op != FBSD_NET_RT_IFMALIST) {
         char what[96];
         snprintf(what, sizeof what, "{4.17.%d.%d.%d.%d} (routing table)", mib[2], af, op, arg);
-        report_unimplemented(REPORT_SYSCTL, what, -1, "ENOENT", c ? c->uc : NULL);
+        report_unimplemented(REPORT_SYSCTL, what, -1, "ENOENT", c ? c->regs : NULL);
         return -ENOENT;
     }
 

@@ -1,13 +1,10 @@
-/* The FreeBSD syscall table (from syscalls.def) and the system call path:
- * decode the guest's registers, dispatch, encode FreeBSD's result
- * convention (success: %rax[, %rdx], carry clear; failure: FreeBSD errno in
- * %rax, carry set; see sys/amd64/amd64/vm_machdep.c cpu_set_syscall_retval). */
+/* The FreeBSD syscall table (from syscalls.def), FreeBSD's result
+ * convention and its registration as a personality.  The call path itself
+ * is personality-neutral: syscalls/dispatch.c. */
 #include "personality/freebsd/fbsd.h"
 #include "personality/freebsd/table.h"
 #include "abi/freebsd/errno.h"
-#include "syscalls/signals.h"
-#include "syscalls/trace.h"
-#include <time.h>
+#include "syscalls/dispatch.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -23,98 +20,40 @@ const struct syscall_entry fbsd_syscall_table[FBSD_SYSCALL_MAX] = {
 };
 #undef SYSCALL
 
-#define RFLAGS_CF 0x1
 
-static long dispatch(struct sysctx *c)
-{
-    if (c->nr < 0 || c->nr >= FBSD_SYSCALL_MAX || !fbsd_syscall_table[c->nr].name) {
-        char name[32];
-        snprintf(name, sizeof name, "#%ld", c->nr);
-        return sys_missing(c, name);
-    }
-    const struct syscall_entry *e = &fbsd_syscall_table[c->nr];
-    if (!e->handler)
-        return sys_missing(c, e->name);
-    return e->handler(c);
-}
-
-/* syscall(2) and __syscall(2): the real number is the first argument. */
+/* syscall(2) and __syscall(2): the real number is the first argument, the
+ * sixth argument comes from the stack (sys/amd64/amd64/trap.c,
+ * cpu_fetch_syscall_args). */
 long fbsd_sys_syscall(struct sysctx *c)
 {
     c->nr = (long)c->a[0];
     if (c->nr == 0 || c->nr == 198)
         return -ENOSYS;
     memmove(&c->a[0], &c->a[1], 5 * sizeof c->a[0]);
-    uint64_t rsp = c->uc->uc_mcontext.gregs[REG_RSP];
-    if (copy_from_guest(&c->a[5], rsp + 8, 8) != 0)
+    if (copy_from_guest(&c->a[5], c->regs->rsp + 8, 8) != 0)
         c->a[5] = 0;
-    return dispatch(c);
+    return syscall_run(c);
 }
 long fbsd_sys___syscall(struct sysctx *c) { return fbsd_sys_syscall(c); }
 
-static uint64_t now_ns(void)
+/* Success: %rax[, %rdx], carry clear; failure: FreeBSD errno in %rax, carry
+ * set (sys/amd64/amd64/vm_machdep.c, cpu_set_syscall_retval). */
+static void fbsd_encode_result(struct guest_regs *regs, int guest_errno, const uint64_t rv[2])
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
-static const struct syscall_entry *entry_of(long nr)
-{
-    return nr >= 0 && nr < FBSD_SYSCALL_MAX && fbsd_syscall_table[nr].name
-               ? &fbsd_syscall_table[nr] : NULL;
-}
-
-static void fbsd_syscall(struct sysctx *c)
-{
-    greg_t *g = c->uc->uc_mcontext.gregs;
-    uint64_t orig_rax = g[REG_RAX];
-    c->nr = (long)orig_rax;
-    c->a[0] = g[REG_RDI];
-    c->a[1] = g[REG_RSI];
-    c->a[2] = g[REG_RDX];
-    c->a[3] = g[REG_R10];
-    c->a[4] = g[REG_R8];
-    c->a[5] = g[REG_R9];
-
-    uint64_t t0 = 0;
-    bool tracing = trace_active();
-    if (tracing) {
-        /* exit and thr_exit never come back: trace them now. */
-        if (c->nr == 1 || c->nr == 431)
-            trace_syscall_noreturn(c, entry_of(c->nr));
-        t0 = now_ns();
-    }
-    long r = dispatch(c);
-    if (c->just_return) {
-        if (tracing)
-            trace_syscall(c, entry_of(c->nr), 0, 0, false, now_ns() - t0);
-        return;
-    }
-    if (r == -EINTR && !c->no_restart && signals_should_restart(c->t)) {
-        /* ERESTART: back up over the 2-byte `syscall` to run it again
-         * after the handler (sys/amd64/amd64/vm_machdep.c). */
-        g[REG_RIP] -= 2;
-        g[REG_RAX] = orig_rax;
-        return;     /* traced when it runs again */
-    }
-    bool failed = r < 0 && r >= -4095;
-    int e = 0;
-    if (failed) {
-        e = -r >= FBSD_ERR_BASE ? (int)(-r - FBSD_ERR_BASE) : fbsd_errno_from_linux((int)-r);
-        g[REG_RAX] = e;
-        g[REG_EFL] |= RFLAGS_CF;
+    if (guest_errno) {
+        regs->rax = (uint64_t)guest_errno;
+        regs->rflags |= RFLAGS_CF;
     } else {
-        g[REG_RAX] = r;
-        if (c->set_rdx)
-            g[REG_RDX] = c->rdx;
-        g[REG_EFL] &= ~RFLAGS_CF;
+        regs->rax = rv[0];
+        regs->rdx = rv[1];
+        regs->rflags &= ~RFLAGS_CF;
     }
-    if (tracing)
-        trace_syscall(c, entry_of(c->nr), (uint64_t)r, e, failed, now_ns() - t0);
 }
 
-bool fbsd_deliver_signal(struct persona_thread *t, ucontext_t *uc, int host_sig,
+/* exit(1) and thr_exit(431) never come back to the caller. */
+static const long fbsd_noreturn_calls[] = { 1, 431, -1 };
+
+bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int host_sig,
                          const siginfo_t *info, const struct guest_sigaction *act);
 
 extern const struct trace_names fbsd_trace_names;
@@ -128,6 +67,8 @@ const struct personality freebsd_personality = {
     .prepare_exec = fbsd_prepare_exec,
     .table = fbsd_syscall_table,
     .table_size = FBSD_SYSCALL_MAX,
-    .syscall = fbsd_syscall,
+    .encode_result = fbsd_encode_result,
+    .errno_from_host = fbsd_errno_from_linux,
+    .noreturn_calls = fbsd_noreturn_calls,
     .deliver_signal = fbsd_deliver_signal,
 };

@@ -135,10 +135,11 @@ compare_run() {
 	local name=$1
 	shift
 	local label=$name input=/dev/null stderr_mode=full filter='' template='' expect_rc=''
-	local -a collect=()
+	local -a collect=() popts=()
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--label) label=$2; shift 2 ;;
+		--persona-opt) popts+=("$2"); shift 2 ;;
 		--stdin) input=$2; shift 2 ;;
 		--stderr) stderr_mode=$2; shift 2 ;;
 		--filter) filter=$2; shift 2 ;;
@@ -164,7 +165,7 @@ compare_run() {
 	fi
 
 	run_capture "$base.native" "$input" "$ndir" -- "$native" "$@"
-	run_capture "$base.guest" "$input" "$gdir" -- "$PERSONA" run "$guest" "$@"
+	run_capture "$base.guest" "$input" "$gdir" -- "$PERSONA" run "${popts[@]}" "$guest" "$@"
 
 	local p s
 	if [[ -n $filter ]]; then
@@ -248,7 +249,7 @@ compare_run() {
 			head -n 10 "$base.guest.stderr" >&2
 		fi
 		echo "     native: (cd $ndir && $native $*)" >&2
-		echo "     guest:  (cd $gdir && $PERSONA run $guest $*)" >&2
+		echo "     guest:  (cd $gdir && $PERSONA run ${popts[*]} $guest $*)" >&2
 		e2e_fail "$label" "FreeBSD build under persona differs from the native Linux build"
 	fi
 	return 0
