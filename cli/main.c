@@ -28,6 +28,9 @@ static const char usage[] =
     "  --stats                a per-call table (calls, errors, time) at exit\n"
     "  --report-missing=FILE  write every unimplemented call, ioctl, sysctl and\n"
     "                         flag the program used, as JSON, at exit\n"
+    "  --no-rewrite           catch every system call by trap (Syscall User\n"
+    "                         Dispatch) instead of rewriting the program's\n"
+    "                         syscall sites into jumps to persona\n"
     "  --argv0=NAME           give the program NAME as argv[0]\n"
     "  --trace-fd=N           trace to inherited descriptor N\n"
     "                         (these two are how persona starts itself again\n"
@@ -77,6 +80,8 @@ static int cmd_run(int argc, char **argv)
             opt.timing = true;
         else if (strcmp(a, "--stats") == 0)
             opt.stats = true;
+        else if (strcmp(a, "--no-rewrite") == 0)
+            opt.no_rewrite = true;
         else if (strncmp(a, "--report-missing=", 17) == 0 && a[17])
             opt.report_missing = a + 17;
         else if (strncmp(a, "--argv0=", 8) == 0)

@@ -12,6 +12,7 @@
 #include "syscalls/report.h"
 #include "syscalls/fdreserve.h"
 #include "syscalls/process.h"
+#include "syscalls/rewrite.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -103,6 +104,24 @@ static int setup_tracing(const struct run_options *opt, const struct personality
     return 0;
 }
 
+/* Rewritten syscall sites, unless --no-rewrite (`persona info` shows what
+ * would be rewritten).  Failing to rewrite is never fatal: the trap
+ * catches every call then. */
+static void rewrite_sites(const struct run_options *opt, int fd, const struct elf_info *info,
+                          const struct loaded_image *img)
+{
+    char why[160];
+    if (opt->no_rewrite)
+        return;
+    if (!rewrite_supported(why, sizeof why)) {
+        debugmsg("not rewriting syscall sites: %s", why);
+        return;
+    }
+    struct rewrite_stats st;
+    if (rewrite_image(fd, info, img, &st, why, sizeof why) != 0)
+        debugmsg("not rewriting syscall sites: %s", why);
+}
+
 int run_program(const struct run_options *opt, int argc, char **argv)
 {
     /* --trace also reports each unimplemented call, ioctl and sysctl once. */
@@ -166,6 +185,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         warnmsg("%s: %s", name, err);
         return EXIT_CANNOT_RUN;
     }
+    rewrite_sites(opt, fd, &info, &img);
     close(fd);
     /* A guest's exec of another foreign binary starts persona again. */
     static char self[PATH_MAX];
@@ -174,7 +194,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         self[sl] = 0;
         /* The same run options for programs the guest execs: tracing goes
          * on in the same output (the report file is this process's own). */
-        static char *again[8];
+        static char *again[10];
         static char spec[512], fdopt[32];
         int n = 0;
         if (opt->debug)
@@ -192,6 +212,8 @@ int run_program(const struct run_options *opt, int argc, char **argv)
             again[n++] = "-v";
         if (opt->stats)
             again[n++] = "--stats";
+        if (opt->no_rewrite)
+            again[n++] = "--no-rewrite";
         if (opt->trace || opt->stats) {
             snprintf(fdopt, sizeof fdopt, "--trace-fd=%d", trace_config.fd);
             again[n++] = fdopt;

@@ -16,7 +16,7 @@ say() { printf '==> %s\n' "$*"; }
 # samples, python3 for the tests' JSON checks, binutils for readelf; npm
 # (for fetching the pinned test binaries) is added below when missing.
 packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
-          libcriterion-dev libseccomp-dev golang-go python3 binutils)
+          libcriterion-dev libseccomp-dev libzydis-dev golang-go python3 binutils)
 
 install_deps() {
     local missing=()

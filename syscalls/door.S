@@ -147,6 +147,149 @@ door_enter_guest:
     cld
     ret
 
+/* Rewritten syscall sites.  A patched site's `syscall` became a jump that
+ * reaches a per-site stub (syscalls/rewrite.c), which sets %rcx to the
+ * address just past the site and jumps here; every other register is the
+ * guest's, %rsp included, and nothing was written to the guest's stack.
+ * %gs base is this thread's struct persona_thread (thread.c).
+ *
+ * Three zones matter to a signal (door.c, rewrite_signal_position):
+ *  [door_stub_entry, door_stub_committed): still on the guest's stack with
+ *      the guest's registers: the signal is the guest's, at the site;
+ *  [door_stub_committed, door_stub_exit_window): persona is working for
+ *      the guest: queued, delivered on the way out;
+ *  [door_stub_exit_window, door_stub_exit_window_end]: the result is in
+ *      place, the guest's registers are being reloaded from stub_regs: the
+ *      signal is the guest's, just after the call. */
+    .globl door_stub_entry, door_stub_committed, door_stub_exit_window, door_stub_exit_window_end
+    .type door_stub_entry,@function
+door_stub_entry:
+    mov %rsp, %gs:PT_OFF_REGS+GR_RSP
+    mov %gs:PT_OFF_STUB_SP, %rsp
+door_stub_committed:
+    mov %rcx, %gs:PT_OFF_REGS+GR_RIP
+    mov %rcx, %gs:PT_OFF_REGS+GR_RCX    /* as after `syscall`: %rcx = %rip */
+    mov %rax, %gs:PT_OFF_REGS+GR_RAX
+    mov %rbx, %gs:PT_OFF_REGS+GR_RBX
+    mov %rdx, %gs:PT_OFF_REGS+GR_RDX
+    mov %rsi, %gs:PT_OFF_REGS+GR_RSI
+    mov %rdi, %gs:PT_OFF_REGS+GR_RDI
+    mov %rbp, %gs:PT_OFF_REGS+GR_RBP
+    mov %r8, %gs:PT_OFF_REGS+GR_R8
+    mov %r9, %gs:PT_OFF_REGS+GR_R9
+    mov %r10, %gs:PT_OFF_REGS+GR_R10
+    mov %r12, %gs:PT_OFF_REGS+GR_R12
+    mov %r13, %gs:PT_OFF_REGS+GR_R13
+    mov %r14, %gs:PT_OFF_REGS+GR_R14
+    mov %r15, %gs:PT_OFF_REGS+GR_R15
+    pushfq
+    pop %rax
+    mov %rax, %gs:PT_OFF_REGS+GR_RFLAGS
+    mov %rax, %gs:PT_OFF_REGS+GR_R11    /* as after `syscall`: %r11 = rflags */
+    call door_get_fs
+    mov %rax, %gs:PT_OFF_GUEST_FS
+    mov %gs:PT_OFF_HOST_FS, %rdi
+    call door_set_fs
+    movb $SD_ALLOW, %gs:PT_OFF_SELECTOR
+    movq $0, %gs:PT_OFF_IN_GUEST
+    /* The guest's vector state.  XGETBV(1) says which XSAVE components are
+     * in use (XINUSE).  With nothing beyond x87 (bit 0), SSE (1) and PKRU
+     * (9, always in use under Linux), persona's C code can only disturb
+     * XMM0-15 (it never runs x87 code, never changes MXCSR or PKRU; AVX
+     * upper halves it may dirty go back to their initial state with
+     * VZEROUPPER): save those 16 registers, ~6 ns, where XSAVE+XRSTOR cost
+     * ~190 ns on the reference VM.  Otherwise XSAVEOPT everything. */
+    mov $1, %ecx
+    xgetbv
+    test $~0x203, %eax
+    jnz 1f
+    test %edx, %edx
+    jnz 1f
+    movq $0, %gs:PT_OFF_FP_FULL
+    movdqu %xmm0, %gs:PT_OFF_XSAVE+160
+    movdqu %xmm1, %gs:PT_OFF_XSAVE+176
+    movdqu %xmm2, %gs:PT_OFF_XSAVE+192
+    movdqu %xmm3, %gs:PT_OFF_XSAVE+208
+    movdqu %xmm4, %gs:PT_OFF_XSAVE+224
+    movdqu %xmm5, %gs:PT_OFF_XSAVE+240
+    movdqu %xmm6, %gs:PT_OFF_XSAVE+256
+    movdqu %xmm7, %gs:PT_OFF_XSAVE+272
+    movdqu %xmm8, %gs:PT_OFF_XSAVE+288
+    movdqu %xmm9, %gs:PT_OFF_XSAVE+304
+    movdqu %xmm10, %gs:PT_OFF_XSAVE+320
+    movdqu %xmm11, %gs:PT_OFF_XSAVE+336
+    movdqu %xmm12, %gs:PT_OFF_XSAVE+352
+    movdqu %xmm13, %gs:PT_OFF_XSAVE+368
+    movdqu %xmm14, %gs:PT_OFF_XSAVE+384
+    movdqu %xmm15, %gs:PT_OFF_XSAVE+400
+    movq $GUEST_FP_LAZY, %gs:PT_OFF_REGS+GR_FPFLAGS
+    jmp 2f
+    /* XSAVEOPT skips what is unchanged since the XRSTOR below and what is
+     * in its initial state (its XSTATE_BV bit is clear then, and the area
+     * holds stale bytes: door.c makes the FXSAVE part whole). */
+1:  movq $1, %gs:PT_OFF_FP_FULL
+    movq $0, %gs:PT_OFF_REGS+GR_FPFLAGS
+    mov $-1, %eax
+    mov $-1, %edx
+    xsaveopt64 %gs:PT_OFF_XSAVE
+2:  cld
+    mov %gs:PT_OFF_SELF, %rdi
+    call door_stub_call                 /* door.c: the call, pending signals */
+    cmpq $0, %gs:PT_OFF_FP_FULL
+    jne 5f
+    cmpb $0, door_have_avx(%rip)
+    je 3f
+    vzeroupper
+3:  testq $GUEST_FP_RELOAD, %gs:PT_OFF_REGS+GR_FPFLAGS
+    jz 4f
+    fxrstor64 %gs:PT_OFF_XSAVE          /* sigreturn set x87/MXCSR/XMM */
+    jmp 6f
+4:  movdqu %gs:PT_OFF_XSAVE+160, %xmm0
+    movdqu %gs:PT_OFF_XSAVE+176, %xmm1
+    movdqu %gs:PT_OFF_XSAVE+192, %xmm2
+    movdqu %gs:PT_OFF_XSAVE+208, %xmm3
+    movdqu %gs:PT_OFF_XSAVE+224, %xmm4
+    movdqu %gs:PT_OFF_XSAVE+240, %xmm5
+    movdqu %gs:PT_OFF_XSAVE+256, %xmm6
+    movdqu %gs:PT_OFF_XSAVE+272, %xmm7
+    movdqu %gs:PT_OFF_XSAVE+288, %xmm8
+    movdqu %gs:PT_OFF_XSAVE+304, %xmm9
+    movdqu %gs:PT_OFF_XSAVE+320, %xmm10
+    movdqu %gs:PT_OFF_XSAVE+336, %xmm11
+    movdqu %gs:PT_OFF_XSAVE+352, %xmm12
+    movdqu %gs:PT_OFF_XSAVE+368, %xmm13
+    movdqu %gs:PT_OFF_XSAVE+384, %xmm14
+    movdqu %gs:PT_OFF_XSAVE+400, %xmm15
+    jmp 6f
+5:  mov $-1, %eax
+    mov $-1, %edx
+    xrstor64 %gs:PT_OFF_XSAVE
+6:  mov %gs:PT_OFF_GUEST_FS, %rdi
+    call door_set_fs
+door_stub_exit_window:
+    movq $1, %gs:PT_OFF_IN_GUEST
+    movb $SD_BLOCK, %gs:PT_OFF_SELECTOR
+    mov %gs:PT_OFF_REGS+GR_RAX, %rax
+    mov %gs:PT_OFF_REGS+GR_RBX, %rbx
+    mov %gs:PT_OFF_REGS+GR_RCX, %rcx
+    mov %gs:PT_OFF_REGS+GR_RDX, %rdx
+    mov %gs:PT_OFF_REGS+GR_RSI, %rsi
+    mov %gs:PT_OFF_REGS+GR_RDI, %rdi
+    mov %gs:PT_OFF_REGS+GR_RBP, %rbp
+    mov %gs:PT_OFF_REGS+GR_R8, %r8
+    mov %gs:PT_OFF_REGS+GR_R9, %r9
+    mov %gs:PT_OFF_REGS+GR_R10, %r10
+    mov %gs:PT_OFF_REGS+GR_R11, %r11
+    mov %gs:PT_OFF_REGS+GR_R12, %r12
+    mov %gs:PT_OFF_REGS+GR_R13, %r13
+    mov %gs:PT_OFF_REGS+GR_R14, %r14
+    mov %gs:PT_OFF_REGS+GR_R15, %r15
+    pushq %gs:PT_OFF_REGS+GR_RFLAGS
+    popfq                               /* no flag changes past this point */
+    mov %gs:PT_OFF_REGS+GR_RSP, %rsp
+door_stub_exit_window_end:
+    jmp *%gs:PT_OFF_REGS+GR_RIP
+
 /* long door_host_syscall(long nr, long a1, ..., long a6)
  * A host system call made on the guest's behalf.  If a deliverable guest
  * signal is pending (thread->interrupt), it returns -EINTR without entering

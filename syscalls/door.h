@@ -13,7 +13,7 @@ struct guest_entry {
 
 extern char door_region_start[], door_region_end[];
 extern char door_guard_start[], door_guard_syscall[], door_guard_eintr[];
-extern unsigned char door_have_fsgsbase;
+extern unsigned char door_have_fsgsbase, door_have_avx;
 
 void door_signal_entry(int sig, siginfo_t *info, void *uc);
 void door_sigreturn_restorer(void);

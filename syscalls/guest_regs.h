@@ -18,9 +18,12 @@ struct guest_regs {
     uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
     uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, rflags;
     uint64_t csgsfs, err, trapno, oldmask, cr2;
-    /* The x87/SSE state in FXSAVE layout (512 bytes), or NULL. */
+    /* The x87/SSE state in FXSAVE layout (512 bytes), or NULL.  Read it
+     * only after guest_fp_prepare, and call guest_fp_written after
+     * changing it (syscalls/fpstate.h). */
     void *fpregs;
-    uint64_t reserved[8];
+    uint64_t fp_flags;      /* GUEST_FP_* (fpstate.c); 0 in a kernel frame */
+    uint64_t reserved[7];
 };
 
 #define GUEST_REGS_AT(field, reg) \
@@ -36,6 +39,7 @@ GUEST_REGS_AT(trapno, REG_TRAPNO); GUEST_REGS_AT(cr2, REG_CR2);
 #undef GUEST_REGS_AT
 _Static_assert(offsetof(struct guest_regs, fpregs) == offsetof(mcontext_t, fpregs), "guest_regs.fpregs");
 _Static_assert(sizeof(struct guest_regs) == sizeof(mcontext_t), "guest_regs is an mcontext_t");
+_Static_assert(offsetof(struct guest_regs, fp_flags) == 192, "door.S: GR_FPFLAGS");
 
 #define RFLAGS_CF 0x1ULL     /* carry: the BSDs' syscall error flag */
 #define RFLAGS_TF 0x100ULL

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <sys/prctl.h>
+#include <asm/prctl.h>
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
 #define PR_SET_SYSCALL_USER_DISPATCH 59   /* linux/prctl.h */
@@ -47,6 +48,12 @@ struct persona_thread *thread_attach(void)
     };
     if (sigaltstack(&ss, NULL) != 0)
         die("sigaltstack: %s", strerror(errno));
+    /* Calls from rewritten sites run on the same stack (it is empty
+     * whenever guest code runs) and find this block through %gs. */
+    t->stub_sp = base + size - 64;
+    t->self = t;
+    if (syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)t) != 0)
+        die("arch_prctl(ARCH_SET_GS): %s", strerror(errno));
     current_thread = t;
     return t;
 }

@@ -16,12 +16,42 @@
 #define PT_OFF_IN_GUEST    16
 #define PT_OFF_SELECTOR    24
 #define PT_OFF_INTERRUPT   28
+#define PT_OFF_STUB_SP     32
+#define PT_OFF_SELF        40
+#define PT_OFF_REGS        64     /* struct guest_regs, REG_* order */
+#define PT_OFF_XSAVE       320
+#define PT_XSAVE_SIZE      12288  /* >= CPUID.(0DH,0).EBX on every x86-64 seen */
+
+/* Offsets of struct guest_regs fields (Linux REG_* order, 8 bytes each). */
+#define GR_R8 0
+#define GR_R9 8
+#define GR_R10 16
+#define GR_R11 24
+#define GR_R12 32
+#define GR_R13 40
+#define GR_R14 48
+#define GR_R15 56
+#define GR_RDI 64
+#define GR_RSI 72
+#define GR_RBP 80
+#define GR_RBX 88
+#define GR_RDX 96
+#define GR_RAX 104
+#define GR_RCX 112
+#define GR_RSP 120
+#define GR_RIP 128
+#define GR_RFLAGS 136
+#define GR_FPFLAGS 192
+#define GUEST_FP_LAZY   1   /* fpregs holds only XMM0-15; x87/MXCSR are live */
+#define GUEST_FP_RELOAD 2   /* fpregs was rewritten: load all of it on the way out */
+#define PT_OFF_FP_FULL     48     /* 1: the stub saved with XSAVE, 0: XMM only */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 #include <stdbool.h>
 #include <setjmp.h>
 #include <signal.h>
+#include "syscalls/guest_regs.h"
 
 struct personality;
 
@@ -33,6 +63,15 @@ struct persona_thread {
     uint8_t pad[3];
     volatile int32_t interrupt;/* a deliverable guest signal is pending:
                                   blocking host calls return EINTR */
+    /* Rewritten syscall sites (door_stub_entry in door.S) reach this block
+     * through %gs, whose base is the block itself. */
+    uint64_t stub_sp;          /* persona stack for calls from a stub */
+    struct persona_thread *self;
+    uint64_t fp_full;          /* PT_OFF_FP_FULL */
+    uint64_t guest_gsbase;     /* what the guest set (never loaded: %gs is persona's) */
+    struct guest_regs stub_regs;   /* the guest's registers at a stub call */
+    _Alignas(64) uint8_t xsave_area[PT_XSAVE_SIZE]; /* its vector state (XSAVE) */
+
     int host_tid;              /* Linux tid */
     long call_nr;              /* guest system call in flight, or -1 */
     int guest_tid;             /* what the guest sees (FreeBSD: lwpid) */
@@ -58,6 +97,14 @@ _Static_assert(__builtin_offsetof(struct persona_thread, guest_fsbase) == PT_OFF
 _Static_assert(__builtin_offsetof(struct persona_thread, in_guest) == PT_OFF_IN_GUEST, "door.S");
 _Static_assert(__builtin_offsetof(struct persona_thread, selector) == PT_OFF_SELECTOR, "door.S");
 _Static_assert(__builtin_offsetof(struct persona_thread, interrupt) == PT_OFF_INTERRUPT, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, stub_sp) == PT_OFF_STUB_SP, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, self) == PT_OFF_SELF, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, fp_full) == PT_OFF_FP_FULL, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, stub_regs) == PT_OFF_REGS, "door.S");
+_Static_assert(__builtin_offsetof(struct persona_thread, xsave_area) == PT_OFF_XSAVE, "door.S");
+_Static_assert(__builtin_offsetof(struct guest_regs, rflags) == GR_RFLAGS, "door.S");
+_Static_assert(__builtin_offsetof(struct guest_regs, r11) == GR_R11, "door.S");
+_Static_assert(__builtin_offsetof(struct guest_regs, rcx) == GR_RCX, "door.S");
 
 /* The current thread's state (persona code always runs with host TLS). */
 extern __thread struct persona_thread *current_thread;

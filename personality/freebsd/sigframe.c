@@ -8,6 +8,7 @@
 #include "abi/freebsd/ucontext.h"
 #include "syscalls/signals.h"
 #include "syscalls/trace.h"
+#include "syscalls/fpstate.h"
 #include <string.h>
 #include <sys/mman.h>
 
@@ -65,6 +66,7 @@ bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int 
     memset(&sf, 0, sizeof sf);
     sf.sf_ahu.sf_action = act->handler;
     fbsd_sigset_from_linux(&sf.sf_uc.uc_sigmask, t->sigmask);
+    guest_fp_prepare(regs);
     fbsd_mcontext_from_linux(&sf.sf_uc.uc_mcontext, guest_regs_mcontext(regs), t->guest_fsbase);
     sf.sf_uc.uc_mcontext.mc_onstack = was_on ? 1 : 0;
     sf.sf_uc.uc_stack.ss_sp = t->altstack_sp;

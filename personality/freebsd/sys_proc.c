@@ -13,9 +13,9 @@ long fbsd_sys_exit(struct sysctx *c)
 
 long fbsd_sys_getpid(struct sysctx *c)
 {
-    /* FreeBSD's getpid also returns the parent's pid in %rdx
-     * (sys/kern/kern_prot.c: td_retval[1] = p_pptr->p_pid under COMPAT_43). */
-    c->rv[1] = HOST0(SYS_getppid);
+    /* FreeBSD returns the parent's pid in %rdx too only for a.out programs
+     * (sys/kern/kern_prot.c, sys_getpid: COMPAT_43 and SV_AOUT); an ELF
+     * program gets %rdx back as it was. */
     return HOST0(SYS_getpid);
 }
 

@@ -2,6 +2,7 @@
  * and sending signals.  The state itself is kept by syscalls/signals.c in
  * Linux numbering; FreeBSD numbers and layouts are converted here. */
 #include "personality/freebsd/fbsd.h"
+#include "syscalls/fpstate.h"
 #include "personality/freebsd/threads.h"
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/ucontext.h"
@@ -121,7 +122,9 @@ long fbsd_sys_sigreturn(struct sysctx *c)
         return -EFAULT;
     if (fbsd_mcontext_check(&uc.uc_mcontext, c->regs->rflags, FBSD_MC_FLAG_MASK_14) != FBSD_MC_OK)
         return -EINVAL;
+    guest_fp_prepare(c->regs);
     fbsd_mcontext_to_linux(guest_regs_mcontext(c->regs), &uc.uc_mcontext);
+    guest_fp_written(c->regs);
     if (uc.uc_mcontext.mc_flags & FBSD_MC_HASBASES)
         c->t->guest_fsbase = uc.uc_mcontext.mc_fsbase;
     signals_change_mask(c->t, SIG_SETMASK, fbsd_sigset_to_linux(&uc.uc_sigmask));
