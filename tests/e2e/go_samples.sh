@@ -41,6 +41,8 @@ run_case() {
 	syscallbench)
 		compare_run go-syscallbench --label go-syscallbench-getpid --expect-rc 0 -- 20000 getpid
 		compare_run go-syscallbench --label go-syscallbench-write --expect-rc 0 -- 20000 write
+		compare_run go-syscallbench --label go-syscallbench-now --expect-rc 0 -- 20000 now
+		compare_run go-syscallbench --label go-syscallbench-mixed --expect-rc 0 -- 2000 mixed
 		;;
 	*) e2e_die "unknown case $1" ;;
 	esac

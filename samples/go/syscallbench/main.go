@@ -1,6 +1,9 @@
-// syscallbench N [getpid|write]: N system calls, then prints N.
+// syscallbench N [getpid|write|now|mixed]: N rounds, then prints N.
 // getpid: syscall.Getpid (a raw syscall, no Go scheduler involvement);
-// write: a 1-byte syscall.Write to /dev/null. Used for the overhead benchmark.
+// write: a 1-byte syscall.Write to /dev/null;
+// now: time.Now() (FreeBSD Go reads the clock through clock_gettime);
+// mixed: stat, open, read, close, getpid and write of a small file, the
+// syscall-heavy loop of bench/run.sh.  Used for the overhead benchmark.
 package main
 
 import (
@@ -8,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 func main() {
@@ -43,8 +47,56 @@ func main() {
 			}
 		}
 		syscall.Close(fd)
+	case "now":
+		var last time.Time
+		for i := 0; i < n; i++ {
+			t := time.Now()
+			if t.Before(last) {
+				fmt.Fprintln(os.Stderr, "time went backwards")
+				os.Exit(1)
+			}
+			last = t
+		}
+	case "mixed":
+		dir, err := os.MkdirTemp("", "syscallbench")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer os.RemoveAll(dir)
+		path := dir + "/f"
+		if err := os.WriteFile(path, []byte("0123456789abcdef"), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		null, err := syscall.Open("/dev/null", syscall.O_WRONLY, 0)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "open /dev/null:", err)
+			os.Exit(1)
+		}
+		buf := make([]byte, 64)
+		var st syscall.Stat_t
+		for i := 0; i < n; i++ {
+			if err := syscall.Stat(path, &st); err != nil || st.Size != 16 {
+				fmt.Fprintln(os.Stderr, "stat:", err)
+				os.Exit(1)
+			}
+			fd, err := syscall.Open(path, syscall.O_RDONLY, 0)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "open:", err)
+				os.Exit(1)
+			}
+			if k, err := syscall.Read(fd, buf); err != nil || k != 16 {
+				fmt.Fprintln(os.Stderr, "read:", err)
+				os.Exit(1)
+			}
+			syscall.Close(fd)
+			syscall.Getpid()
+			syscall.Write(null, buf[:1])
+		}
+		os.RemoveAll(dir)
 	default:
-		fmt.Fprintln(os.Stderr, "usage: syscallbench N [getpid|write]")
+		fmt.Fprintln(os.Stderr, "usage: syscallbench N [getpid|write|now|mixed]")
 		os.Exit(2)
 	}
 	fmt.Println(n)
