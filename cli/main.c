@@ -20,9 +20,10 @@ static const char usage[] =
     "\n"
     "run options:\n"
     "  --trace[=SPEC]         one line per guest system call, on stderr; SPEC is\n"
-    "                         a list of calls and classes (open,read,%file,%net,\n"
-    "                         %process,%signal,%memory,%time,%desc) or a FILE\n"
-    "  --trace-output=FILE    write the trace and --stats there\n"
+    "                         a list of calls and classes to show (open,read,\n"
+    "                         %file,%net,%process,%signal,%memory,%time,%desc)\n"
+    "  --trace-output=FILE, -o FILE\n"
+    "                         write the trace and --stats to FILE\n"
     "  -v                     with --trace: show host paths too\n"
     "  -T                     with --trace: time spent in each call\n"
     "  --stats                a per-call table (calls, errors, time) at exit\n"
@@ -36,18 +37,29 @@ static const char usage[] =
     "                         (these two are how persona starts itself again\n"
     "                         when a guest execs another FreeBSD program)\n"
     "  --debug                report unimplemented calls, ioctls and sysctls on\n"
-    "                         stderr as they happen (also: PERSONA_DEBUG=1)\n"
+    "                         stderr as they happen (also: PERSONA_DEBUG set to\n"
+    "                         anything but 0)\n"
     "  --                     end of options\n"
     "\n"
     "Exit status: the program's own; 127 if PROGRAM is not found, 126 if it\n"
     "cannot be run (not executable, not an ELF file, unsupported kind),\n"
-    "2 for a usage error.\n";
+    "2 for a usage error (an unknown option, call name or class, -v/-T without\n"
+    "--trace, an output file that cannot be written).\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
     char msg[256];
     snprintf(msg, sizeof msg, fmt, arg);
     warnmsg("%s (see 'persona --help')", msg);
+    return 2;
+}
+
+/* A usage error with a message of its own (no pointer to --help). */
+static int usage_plain(const char *fmt, const char *arg)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, fmt, arg);
+    warnmsg("%s", msg);
     return 2;
 }
 
@@ -70,10 +82,12 @@ static int cmd_run(int argc, char **argv)
         else if (strncmp(a, "--trace=", 8) == 0) {
             opt.trace = true;
             opt.trace_spec = a + 8;
-        } else if (strncmp(a, "--trace-output=", 15) == 0)
-            opt.trace_output = a + 15;
-        else if (strcmp(a, "-o") == 0 && i + 1 < argc)
-            opt.trace_output = argv[++i];
+        } else if (strncmp(a, "--trace-output=", 15) == 0 || strcmp(a, "-o") == 0) {
+            const char *file = a[1] == 'o' ? (i + 1 < argc ? argv[++i] : "") : a + 15;
+            if (!*file)
+                return usage_plain("%s needs a FILE", a[1] == 'o' ? "-o" : "--trace-output");
+            opt.trace_output = file;
+        }
         else if (strcmp(a, "-v") == 0)
             opt.verbose = true;
         else if (strcmp(a, "-T") == 0)
@@ -94,6 +108,12 @@ static int cmd_run(int argc, char **argv)
         } else
             return usage_error("unknown option '%s'", a);
     }
+    /* Like strace's, these only shape a trace: without one they would do
+     * nothing, so say so instead of ignoring them. */
+    if (!opt.trace && (opt.timing || opt.verbose))
+        return usage_plain("%s needs --trace", opt.timing ? "-T" : "-v");
+    if (!opt.trace && !opt.stats && opt.trace_output && !opt.trace_fd)
+        return usage_plain("%s needs --trace or --stats", "--trace-output");
     if (i >= argc)
         return usage_error("%s", "run: no program given");
     return run_program(&opt, argc - i, argv + i);

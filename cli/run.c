@@ -62,7 +62,10 @@ static void inherit_signal_state(struct persona_thread *t, uint64_t inherited_ma
     t->sigmask = inherited_mask & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
 }
 
-/* --trace, --stats, --report-missing. */
+/* --trace, --stats, --report-missing.  Everything the options name is
+ * checked here, before the guest starts: a bad call name or an output file
+ * that cannot be written is a usage error (exit 2), not a surprise after
+ * the run. */
 static int setup_tracing(const struct run_options *opt, const struct personality *pers,
                          const char *execpath)
 {
@@ -70,14 +73,19 @@ static int setup_tracing(const struct run_options *opt, const struct personality
     if (opt->trace_spec && *opt->trace_spec) {
         char err[160];
         if (!trace_parse_filter(pers, opt->trace_spec, err, sizeof err)) {
-            /* Not calls or classes: a file name, unless it looks like a
-             * mistyped list. */
-            if (strchr(opt->trace_spec, ',') || opt->trace_spec[0] == '%') {
-                warnmsg("--trace: %s", err);
-                return -1;
-            }
-            out = opt->trace_spec;
+            warnmsg("--trace: %s", err);
+            return -1;
         }
+    }
+    if (opt->report_missing) {
+        /* Written at exit (report_write); made sure of now.  An existing
+         * file is left as it is until then. */
+        int fd = open(opt->report_missing, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            warnmsg("--report-missing: cannot write %s: %s", opt->report_missing, strerror(errno));
+            return -1;
+        }
+        close(fd);
     }
     if (opt->trace_fd > 2 && fcntl(opt->trace_fd, F_GETFD) >= 0) {
         /* Started again by a guest's exec: go on writing where the parent
@@ -87,7 +95,7 @@ static int setup_tracing(const struct run_options *opt, const struct personality
     } else if (out) {
         int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0) {
-            warnmsg("cannot open trace output %s: %s", out, strerror(errno));
+            warnmsg("--trace-output: cannot write %s: %s", out, strerror(errno));
             return -1;
         }
         trace_config.fd = fd_hide(fd);     /* out of the guest's way */
@@ -122,10 +130,17 @@ static void rewrite_sites(const struct run_options *opt, int fd, const struct el
         debugmsg("not rewriting syscall sites: %s", why);
 }
 
+/* PERSONA_DEBUG: set to anything but "" or "0". */
+static bool debug_from_env(void)
+{
+    const char *v = getenv("PERSONA_DEBUG");
+    return v && *v && strcmp(v, "0") != 0;
+}
+
 int run_program(const struct run_options *opt, int argc, char **argv)
 {
     /* --trace also reports each unimplemented call, ioctl and sysctl once. */
-    persona_debug = opt->debug || opt->trace || (getenv("PERSONA_DEBUG") && *getenv("PERSONA_DEBUG"));
+    persona_debug = opt->debug || opt->trace || debug_from_env();
     const char *name = argv[0];
     char path[PATH_MAX];
     int r = resolve(name, path, sizeof path);

@@ -4,8 +4,8 @@
 struct run_options {
     bool debug;
     bool trace;                 /* --trace */
-    const char *trace_spec;     /* --trace=SPEC: filter or output file */
-    const char *trace_output;   /* --trace-output=FILE */
+    const char *trace_spec;     /* --trace=SPEC: calls and classes to show */
+    const char *trace_output;   /* --trace-output=FILE, -o FILE */
     bool verbose;               /* -v */
     bool timing;                /* -T */
     bool stats;                 /* --stats */

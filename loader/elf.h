@@ -37,6 +37,7 @@ struct loaded_image {
     uint64_t phdr;              /* address of the program headers in memory */
     uint16_t phnum, phentsize;
     uint64_t brk;               /* first byte after the highest segment */
+    uint64_t start, end;        /* the whole reservation: [start, end) */
 };
 
 /* Map every PT_LOAD with its protections, zero the bss.  ET_DYN without

@@ -108,6 +108,8 @@ int elf_map(int fd, const struct elf_info *info, struct loaded_image *img,
     }
 
     img->bias = bias;
+    img->start = lo + bias;
+    img->end = hi + bias;
     img->entry = info->entry + bias;
     img->phnum = info->phnum;
     img->phentsize = info->phentsize;

@@ -26,6 +26,7 @@ int stack_build(const struct stack_request *req, struct stack_result *res,
         return -1;
     }
     mprotect(map, guard, PROT_NONE);
+    res->map_start = (uint64_t)map;
     res->base = (uint64_t)map + guard;
     res->top = (uint64_t)map + guard + req->size;
 

@@ -36,7 +36,8 @@ struct stack_request {
 
 struct stack_result {
     uint64_t argc_addr;            /* where argc sits; 8 (mod 16) */
-    uint64_t top, base;            /* the mapping: [base, top) */
+    uint64_t top, base;            /* the stack proper: [base, top) */
+    uint64_t map_start;            /* the mapping, guard page included: [map_start, top) */
     uint64_t ps_strings;
     uint64_t argv_addr, envp_addr;
 };

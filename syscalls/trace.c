@@ -326,39 +326,6 @@ void trace_signal(int guest_sig, const char *how)
     emit(&l);
 }
 
-bool trace_parse_filter(const struct personality *p, const char *spec, char *err, size_t errlen)
-{
-    uint8_t *f = calloc(p->table_size, 1);
-    char *copy = strdup(spec), *save = NULL;
-    bool ok = true;
-    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        bool hit = false;
-        for (unsigned nr = 0; nr < p->table_size; nr++) {
-            const struct syscall_entry *e = &p->table[nr];
-            if (!e->name)
-                continue;
-            bool match = tok[0] == '%' ? p->trace_names && p->trace_names->in_class(e, tok + 1)
-                                       : strcmp(e->name, tok) == 0;
-            if (match) {
-                f[nr] = 1;
-                hit = true;
-            }
-        }
-        if (!hit) {
-            snprintf(err, errlen, "'%s' is not a %s system call or class", tok, p->name);
-            ok = false;
-            break;
-        }
-    }
-    free(copy);
-    if (!ok) {
-        free(f);
-        return false;
-    }
-    trace_config.filter = f;
-    return true;
-}
-
 static int by_time(const void *a, const void *b)
 {
     const struct call_stats *x = &stats[*(const int *)a], *y = &stats[*(const int *)b];

@@ -39,8 +39,9 @@ struct trace_config {
 };
 extern struct trace_config trace_config;
 
-/* Parse a --trace=SPEC filter ("open,read", "%file,%signal").  Returns
- * false if SPEC names no known call or class (then it is a file name). */
+/* Parse a --trace=SPEC filter ("open,read", "%file,%signal") and install
+ * it.  Returns false, with the reason in err ("unknown system call 'opne'
+ * (did you mean 'open'?)"), if a name is not a call or class of p. */
 bool trace_parse_filter(const struct personality *p, const char *spec, char *err, size_t errlen);
 
 static inline bool trace_active(void) { return trace_config.enabled || trace_config.stats; }

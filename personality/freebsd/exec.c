@@ -6,6 +6,7 @@
 #include "personality/freebsd/sysctl.h"
 #include "abi/freebsd/auxv.h"
 #include "loader/stack.h"
+#include "syscalls/memguard.h"
 #include <cpuid.h>
 #include <stdio.h>
 #include <sched.h>
@@ -80,6 +81,13 @@ int fbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
     struct stack_result sres;
     if (stack_build(&sreq, &sres, err, errlen) != 0)
         return -1;
+
+    /* What is the guest's from now on (everything else mapped is persona's):
+     * its image, its stack and the signal trampoline page, as FreeBSD puts
+     * its shared page in every process's user map. */
+    memguard_note_guest(img->start, img->end - img->start);
+    memguard_note_guest(sres.map_start, sres.top - sres.map_start);
+    memguard_note_guest(fbsd_sigcode_addr, 4096);
 
     snprintf(fbsd_exec_facts.execpath, sizeof fbsd_exec_facts.execpath, "%s", req->execpath);
     fbsd_exec_facts.usrstack = sres.top;

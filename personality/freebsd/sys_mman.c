@@ -1,10 +1,33 @@
 /* Memory mapping.  PROT_* bits are the same on both systems; MAP_* flags,
- * madvise advice and msync flags are translated (abi/freebsd/mman.h). */
+ * madvise advice and msync flags are translated (abi/freebsd/mman.h).
+ *
+ * Every call that could unmap, replace or change memory goes through
+ * syscalls/memguard, which refuses it when it would touch persona's own
+ * mappings.  To the guest those addresses are outside its user map, so it
+ * gets what FreeBSD answers for a range outside the map (vm_map_min..
+ * vm_map_max checks in sys/vm/vm_mmap.c): EINVAL from munmap ("some part
+ * of the region being unmapped is outside the valid address range",
+ * munmap(2)), from mmap with MAP_FIXED ("part of the desired address space
+ * resides out of the valid address space for a user process", mmap(2)),
+ * from mprotect and minherit ("the virtual address range ... is not
+ * valid", mprotect(2), minherit(2); kern_mprotect's default case) and from
+ * madvise (kern_madvise's range check; the 12.x madvise(2) page says
+ * ENOMEM, the kernel code EINVAL).  Each refusal is reported. */
 #include "personality/freebsd/fbsd.h"
 #include "abi/freebsd/mman.h"
 #include <stdio.h>
 #include <sys/mman.h>
+#include "syscalls/memguard.h"
 #include "syscalls/report.h"
+
+/* A request that overlapped persona's memory: refused and reported. */
+static long refuse(struct sysctx *c, const char *call)
+{
+    char what[64];
+    snprintf(what, sizeof what, "%s over persona's memory", call);
+    report_unimplemented(REPORT_OTHER, what, -1, "EINVAL", c->regs);
+    return -EINVAL;
+}
 
 #define PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
 
@@ -41,20 +64,24 @@ long fbsd_sys_mmap(struct sysctx *c)
         if (align_log2 < 12 || align_log2 > 40)
             return -EINVAL;
         uint64_t align = 1ULL << align_log2;
-        long raw = HOST6(SYS_mmap, 0, len + align, PROT_NONE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (raw < 0 && raw >= -4095)
+        bool foreign;
+        long raw = memguard_mmap(0, len + align, PROT_NONE,
+                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0, &foreign);
+        if (raw < 0)
             return raw;
         uint64_t start = ((uint64_t)raw + align - 1) & ~(align - 1);
         if (start > (uint64_t)raw)
-            HOST2(SYS_munmap, raw, start - (uint64_t)raw);
+            memguard_munmap(raw, start - (uint64_t)raw, &foreign);
         uint64_t end = (uint64_t)raw + len + align, want_end = start + ((len + 4095) & ~4095ULL);
         if (end > want_end)
-            HOST2(SYS_munmap, want_end, end - want_end);
+            memguard_munmap(want_end, end - want_end, &foreign);
         addr = start;
         flags |= MAP_FIXED;
     }
-    long r = HOST6(SYS_mmap, addr, len, prot, flags, fd, off);
+    bool foreign;
+    long r = memguard_mmap(addr, len, prot, flags, fd, off, &foreign);
+    if (foreign)
+        return refuse(c, "mmap MAP_FIXED");
     if (r == -EEXIST)
         return -ENOMEM;     /* MAP_EXCL over a mapping: FreeBSD says ENOMEM */
     return r;
@@ -62,7 +89,9 @@ long fbsd_sys_mmap(struct sysctx *c)
 
 long fbsd_sys_munmap(struct sysctx *c)
 {
-    return HOST2(SYS_munmap, ARG_PTR(c, 0), ARG_PTR(c, 1));
+    bool foreign;
+    long r = memguard_munmap(ARG_PTR(c, 0), ARG_PTR(c, 1), &foreign);
+    return foreign ? refuse(c, "munmap") : r;
 }
 
 long fbsd_sys_mprotect(struct sysctx *c)
@@ -70,7 +99,9 @@ long fbsd_sys_mprotect(struct sysctx *c)
     int prot = ARG_INT(c, 2);
     if (prot & ~PROT_MASK)
         return -EINVAL;
-    return HOST3(SYS_mprotect, ARG_PTR(c, 0), ARG_PTR(c, 1), prot);
+    bool foreign;
+    long r = memguard_mprotect(ARG_PTR(c, 0), ARG_PTR(c, 1), prot, &foreign);
+    return foreign ? refuse(c, "mprotect") : r;
 }
 
 long fbsd_sys_madvise(struct sysctx *c)
@@ -84,7 +115,9 @@ long fbsd_sys_madvise(struct sysctx *c)
         report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->regs);
         return -EINVAL;
     }
-    return HOST3(SYS_madvise, ARG_PTR(c, 0), ARG_PTR(c, 1), advice);
+    bool foreign;
+    long r = memguard_madvise(ARG_PTR(c, 0), ARG_PTR(c, 1), advice, &foreign);
+    return foreign ? refuse(c, "madvise") : r;
 }
 
 /* minherit(2) inheritance values (sys/sys/mman.h). */
@@ -102,7 +135,9 @@ long fbsd_sys_minherit(struct sysctx *c)
     case FBSD_INHERIT_ZERO: advice = MADV_WIPEONFORK; break;
     default: return -EINVAL;   /* INHERIT_SHARE of a private mapping: no Linux way */
     }
-    return HOST3(SYS_madvise, ARG_PTR(c, 0), ARG_PTR(c, 1), advice);
+    bool foreign;
+    long r = memguard_madvise(ARG_PTR(c, 0), ARG_PTR(c, 1), advice, &foreign);
+    return foreign ? refuse(c, "minherit") : r;
 }
 
 /* msync flags (sys/sys/mman.h): MS_SYNC 0, MS_ASYNC 1, MS_INVALIDATE 2. */

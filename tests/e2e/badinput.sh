@@ -136,13 +136,57 @@ run_case() {
 	no-program)
 		expect_refusal no-program 2 -- run
 		;;
+	trace-unknown)
+		# Not a call name: a usage error with a suggestion, never a file
+		# name (that once truncated a file of that name).
+		require_file "$FBSD_SAMPLE" "build the samples"
+		printf 'keep me\n' >"$E2E_TMP/notacall"
+		expect_refusal trace-unknown 2 "^persona: --trace: unknown system call 'opne' \(did you mean 'open'\?\)$" -- \
+			run --trace=opne "$FBSD_SAMPLE"
+		expect_refusal trace-unknown-file 2 "unknown system call 'notacall'" -- run --trace=notacall "$FBSD_SAMPLE"
+		expect_equal trace-unknown-file-kept "keep me" "$(cat "$E2E_TMP/notacall")"
+		if [[ -e $E2E_TMP/opne ]]; then
+			e2e_fail trace-unknown-no-file "a file named after the bad call was created"
+		else
+			e2e_pass trace-unknown-no-file
+		fi
+		expect_refusal trace-unknown-in-list 2 "unknown system call 'mmpa' \(did you mean 'mmap'\?\)" -- \
+			run --trace=open,mmpa,read "$FBSD_SAMPLE"
+		expect_refusal trace-unknown-class 2 "unknown class '%fiel' \(did you mean '%file'\?\)" -- \
+			run --trace=%fiel "$FBSD_SAMPLE"
+		expect_refusal trace-no-guess 2 "^persona: --trace: unknown system call 'xyzzyplugh'$" -- \
+			run --trace=xyzzyplugh "$FBSD_SAMPLE"
+		;;
+	trace-modifiers)
+		# -T and -v shape a trace: alone they are a usage error, like an
+		# output file with nothing to write into it.
+		require_file "$FBSD_SAMPLE" "build the samples"
+		expect_refusal timing-without-trace 2 '^persona: -T needs --trace$' -- run -T "$FBSD_SAMPLE"
+		expect_refusal verbose-without-trace 2 '^persona: -v needs --trace$' -- run -v "$FBSD_SAMPLE"
+		expect_refusal output-without-trace 2 '^persona: --trace-output needs --trace or --stats$' -- \
+			run -o "$E2E_TMP/unused.trace" "$FBSD_SAMPLE"
+		expect_refusal output-no-file 2 '^persona: -o needs a FILE$' -- run --trace -o
+		;;
+	bad-output-path)
+		# Output files are checked before the guest runs (it would print).
+		require_file "$FBSD_SAMPLE" "build the samples"
+		expect_refusal report-bad-dir 2 \
+			'^persona: --report-missing: cannot write /nonexistent-dir/x\.json: No such file or directory$' -- \
+			run --report-missing=/nonexistent-dir/x.json "$FBSD_SAMPLE"
+		mkdir -p "$E2E_TMP/a-dir"
+		expect_refusal report-is-dir 2 "cannot write $E2E_TMP/a-dir: Is a directory" -- \
+			run --report-missing="$E2E_TMP/a-dir" "$FBSD_SAMPLE"
+		expect_refusal trace-output-bad-dir 2 \
+			'^persona: --trace-output: cannot write /nonexistent-dir/t: No such file or directory$' -- \
+			run --trace -o /nonexistent-dir/t "$FBSD_SAMPLE"
+		;;
 	*) e2e_die "unknown case $1" ;;
 	esac
 }
 
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] ||
-	cases=(missing not-executable directory text-file empty-file elf32 linux-elf truncated bad-entry dynamic bad-option no-program)
+	cases=(missing not-executable directory text-file empty-file elf32 linux-elf truncated bad-entry dynamic bad-option no-program trace-unknown trace-modifiers bad-output-path)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

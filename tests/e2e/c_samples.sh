@@ -30,12 +30,37 @@ run_case() {
 	mmap | time | missing | badargs | umtx)
 		compare_run "$1" --expect-rc 0 --
 		;;
+	memguard)
+		# munmap/MAP_FIXED/mprotect/madvise/minherit over persona's own
+		# memory: FreeBSD's EINVAL, persona alive, the guest's memory intact.
+		compare_run memguard --expect-rc 0 --
+		# Each refusal is reported (--debug line, --report-missing JSON).
+		local r=$E2E_TMP/memguard.json
+		"$PERSONA" run --debug --report-missing="$r" "$SAMPLES/memguard" >/dev/null 2>"$E2E_TMP/memguard.debug" || true
+		expect_contains memguard-debug "$E2E_TMP/memguard.debug" \
+			"persona: unimplemented freebsd other munmap over persona's memory: EINVAL"
+		if python3 - "$r" <<'PY'
+import json, sys
+rep = json.load(open(sys.argv[1]))
+names = {i["name"]: i for i in rep["unimplemented"] if i["kind"] == "other"}
+for call in ("munmap", "mmap MAP_FIXED", "mprotect", "madvise", "minherit"):
+    item = names[call + " over persona's memory"]
+    assert item["result"] == "EINVAL", item
+    assert item["first_hit"]["backtrace"][0]["symbol"] == "main", item
+PY
+		then
+			e2e_pass memguard-report
+		else
+			cat "$r" >&2
+			e2e_fail memguard-report "refusals missing from the report"
+		fi
+		;;
 	*) e2e_die "unknown case $1" ;;
 	esac
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

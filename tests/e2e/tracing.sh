@@ -61,6 +61,11 @@ run_case() {
 		expect_equal trace-output-stdout "hello from persona sample" "$(cat "$E2E_TMP/to.stdout")"
 		expect_equal trace-output-stderr-empty "" "$(cat "$E2E_TMP/to.stderr")"
 		expect_contains trace-output-file "$f" 'write(1, "hello from persona sample\n", 26) = 26 <'
+		# -o FILE is the same, with a filter.
+		local o=$E2E_TMP/trace-o.txt
+		"$PERSONA" run --trace=write -o "$o" "$SAMPLES/hello" >/dev/null 2>"$E2E_TMP/to-o.stderr"
+		expect_equal trace-o-stderr-empty "" "$(cat "$E2E_TMP/to-o.stderr")"
+		expect_contains trace-o-file "$o" ' write(1, "hello from persona sample\n", 26) = 26'
 		;;
 	stats)
 		local s=$E2E_TMP/stats
@@ -123,6 +128,18 @@ PY
 		"$PERSONA" run --debug "$SAMPLES/missing" >/dev/null 2>"$d"
 		expect_equal debug-lines 3 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
 		expect_contains debug-once "$d" 'syscall jail: ENOSYS'
+		;;
+	debug-env)
+		# PERSONA_DEBUG=0 (or empty) means off; any other value means on.
+		local d=$E2E_TMP/debug-env v
+		for v in 0 ""; do
+			PERSONA_DEBUG=$v "$PERSONA" run "$SAMPLES/missing" >/dev/null 2>"$d"
+			expect_equal "debug-env-off[$v]" "" "$(cat "$d")"
+		done
+		for v in 1 yes; do
+			PERSONA_DEBUG=$v "$PERSONA" run "$SAMPLES/missing" >/dev/null 2>"$d"
+			expect_equal "debug-env-on[$v]" 3 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
+		done
 		;;
 	syscalls)
 		local j=$E2E_TMP/sys.json
@@ -199,7 +216,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug syscalls closed-pipe hostile follow-children)
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug debug-env syscalls closed-pipe hostile follow-children)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
