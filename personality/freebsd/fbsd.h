@@ -41,4 +41,11 @@ extern uint64_t fbsd_sigcode_addr;
 #define FBSD_OSRELDATE 1401000
 #define FBSD_OSRELEASE "14.1-RELEASE"
 
+/* The descriptor guard (fd_guard.c), run before every handler: false when
+ * an argument of kind A_FD names one of persona's own descriptors, and the
+ * call must fail with EBADF as for a descriptor that is not open.  A_DIRFD
+ * arguments naming one are replaced by -1 (never open), so an absolute path
+ * still ignores its dirfd as on FreeBSD. */
+bool fbsd_fd_guard(const struct syscall_entry *e, struct sysctx *c);
+
 #endif

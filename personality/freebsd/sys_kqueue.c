@@ -54,8 +54,9 @@
  * fail with EINTR, without running, whenever a signal is pending, and the
  * state kept here would no longer match the kernel's.
  *
- * Private descriptors (the eventfd, timerfds) are moved to high numbers so
- * the guest's lowest-free numbering matches FreeBSD's.
+ * Private descriptors (the eventfd, timerfds) live in persona's own range
+ * (syscalls/fdreserve.h): the guest cannot see them, and its lowest-free
+ * numbering and RLIMIT_NOFILE match FreeBSD's.
  *
  * kqueue descriptors are not inherited by fork children on FreeBSD: a
  * pthread_atfork child handler closes them (fbsd_kqueue_fork_child).
@@ -169,13 +170,6 @@ static int fbsd_err(long linux_neg)
     return fbsd_errno_from_linux((int)e);
 }
 
-/* Move a private descriptor into persona's reserved range, out of the
- * guest's way (syscalls/fdreserve.h); keeps the original if that fails. */
-static int hide_fd(int fd)
-{
-    return fd_hide(fd);
-}
-
 static unsigned hash_of(uint64_t ident)
 {
     return (unsigned)((ident ^ (ident >> 8)) & (KQ_HASH - 1));
@@ -249,10 +243,10 @@ static int wake_ensure(struct kq *kq, int kqfd)
 {
     if (kq->wakefd >= 0)
         return 0;
-    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    fd_private_begin();
+    int fd = fd_private_end(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
     if (fd < 0)
-        return -errno;
-    fd = hide_fd(fd);
+        return fd;
     struct epoll_event e = { .events = EPOLLIN, .data.u64 = TAG_WAKE << TAG_SHIFT };
     if (epoll_ctl(kqfd, EPOLL_CTL_ADD, fd, &e) < 0) {
         int err = errno;
@@ -340,14 +334,16 @@ static int timer_start(struct kq *kq, int kqfd, struct knote *kn)
             __atomic_sub_fetch(&g_ntimers, 1, __ATOMIC_RELAXED);
             return FBSD_ENOMEM;
         }
-        int fd = timerfd_create(clock, TFD_NONBLOCK | TFD_CLOEXEC);
+        fd_private_begin();
+        int fd = fd_private_end(timerfd_create(clock, TFD_NONBLOCK | TFD_CLOEXEC));
         if (fd < 0) {
-            int e = fbsd_errno_from_linux(errno);
+            /* The private range is full: as many timers as FreeBSD's
+             * kern.kq_calloutmax, or many kqueues with user events. */
+            int e = fd == -EMFILE ? FBSD_ENOMEM : fbsd_errno_from_linux(-fd);
             if (kn->tfd < 0)
                 __atomic_sub_fetch(&g_ntimers, 1, __ATOMIC_RELAXED);
             return e;
         }
-        fd = hide_fd(fd);
         uint32_t serial = ++kq->serial;
         struct epoll_event e = { .events = kn->disabled ? 0 : EPOLLIN,
                                  .data.u64 = (TAG_TIMER << TAG_SHIFT) | serial };
@@ -554,7 +550,7 @@ static int fs_create(struct kq *kq, int kqfd, int fd, int idx, struct knote *kn)
 /* EVFILT_READ / EVFILT_WRITE change.  FreeBSD errno or 0. */
 static int reg_fd(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
 {
-    if (kev->ident > INT_MAX)
+    if (kev->ident > INT_MAX || fd_is_reserved((long)kev->ident))
         return FBSD_EBADF;
     int fd = (int)kev->ident;
     int idx = kev->filter == FBSD_EVFILT_READ ? KF_READ : KF_WRITE;

@@ -167,12 +167,18 @@ long fbsd_sys_fcntl(struct sysctx *c)
     long r;
 
     switch (cmd) {
+    /* The host soft limit (the guest's) bounds these targets; the checks
+     * also hold while persona lifts it to make a descriptor of its own. */
     case FBSD_F_DUPFD:
+        if (fd_is_reserved((int)arg))
+            return -EINVAL;
         return HOST3(SYS_fcntl, fd, F_DUPFD, (int)arg);
     case FBSD_F_DUPFD_CLOEXEC:
+        if (fd_is_reserved((int)arg))
+            return -EINVAL;
         return HOST3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, (int)arg);
     case FBSD_F_DUP2FD:
-        if (fd_is_reserved(arg) || fd_is_reserved(fd))
+        if (fd_is_reserved((int)arg))
             return -EBADF;
         if ((int)arg != fd)
             fbsd_kqueue_fds_closing((int)arg, (int)arg);
@@ -187,7 +193,7 @@ long fbsd_sys_fcntl(struct sysctx *c)
             r = HOST3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
             return r < 0 ? r : fd;
         }
-        if (fd_is_reserved(arg) || fd_is_reserved(fd))
+        if (fd_is_reserved((int)arg))
             return -EBADF;
         fbsd_kqueue_fds_closing((int)arg, (int)arg);
         return HOST3(SYS_dup3, fd, (int)arg, O_CLOEXEC);

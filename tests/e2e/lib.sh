@@ -129,13 +129,14 @@ show_diff() {
 #                      default); the trees left behind are compared
 #   --collect FILE     also compare FILE (relative to the working directory)
 #   --expect-rc N      the native run must exit N (checks the test itself)
+#   --run-opt OPT      an option for `persona run` (repeatable), e.g. --stats
 # Results stay in $E2E_TMP/LABEL.{native,guest}.{stdout,stderr,rc} for
 # further checks by the caller.
 compare_run() {
 	local name=$1
 	shift
 	local label=$name input=/dev/null stderr_mode=full filter='' template='' expect_rc=''
-	local -a collect=()
+	local -a collect=() run_opts=()
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--label) label=$2; shift 2 ;;
@@ -145,6 +146,7 @@ compare_run() {
 		--template) template=$2; shift 2 ;;
 		--collect) collect+=("$2"); shift 2 ;;
 		--expect-rc) expect_rc=$2; shift 2 ;;
+		--run-opt) run_opts+=("$2"); shift 2 ;;
 		--) shift; break ;;
 		*) e2e_die "compare_run: unknown option $1" ;;
 		esac
@@ -164,7 +166,7 @@ compare_run() {
 	fi
 
 	run_capture "$base.native" "$input" "$ndir" -- "$native" "$@"
-	run_capture "$base.guest" "$input" "$gdir" -- "$PERSONA" run "$guest" "$@"
+	run_capture "$base.guest" "$input" "$gdir" -- "$PERSONA" run ${run_opts[@]+"${run_opts[@]}"} "$guest" "$@"
 
 	local p s
 	if [[ -n $filter ]]; then
