@@ -7,7 +7,7 @@ e2e_init
 
 run_case() {
 	case $1 in
-	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net)
+	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net | fds)
 		compare_run "go-$1" --expect-rc 0 --
 		;;
 	files)
@@ -36,7 +36,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode panic numcpu nilderef syscallbench preempt signals exec net)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode panic numcpu nilderef syscallbench preempt signals exec net fds)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
