@@ -55,6 +55,17 @@ static void fs_fork_child(void)
     host_limit(host_soft(), fs.top);
 }
 
+uint64_t fdspace_layout(uint64_t inherited_hard, uint64_t top)
+{
+    /* Without the room asked for, the top of what there is: a sixteenth,
+     * at least 64 and at most FD_PRIVATE_SLOTS (and never more than half). */
+    uint64_t slots = top / 16;
+    slots = slots < 64 ? 64 : slots > FD_PRIVATE_SLOTS ? FD_PRIVATE_SLOTS : slots;
+    if (slots > top / 2)
+        slots = top / 2;
+    return top - inherited_hard >= slots ? inherited_hard : top - slots;
+}
+
 static void fs_setup(void)
 {
     struct rlimit in;
@@ -71,13 +82,7 @@ static void fs_setup(void)
         if (setrlimit(RLIMIT_NOFILE, &up) == 0)
             fs.top = want;
     }
-    /* Without the room asked for, the top of what there is: a sixteenth,
-     * at least 64 and at most FD_PRIVATE_SLOTS. */
-    uint64_t slots = fs.top / 16;
-    slots = slots < 64 ? 64 : slots > FD_PRIVATE_SLOTS ? FD_PRIVATE_SLOTS : slots;
-    if (slots > fs.top / 2)
-        slots = fs.top / 2;
-    uint64_t base = fs.top - h0 >= slots ? h0 : fs.top - slots;
+    uint64_t base = fdspace_layout(h0, fs.top);
     fs.hard = h0;
     fs.soft = s0;
     __atomic_store_n(&fdspace_base_, (int)base, __ATOMIC_RELEASE);

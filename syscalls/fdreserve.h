@@ -43,6 +43,10 @@
  * anything below; idempotent).  Returns the base. */
 int fdspace_init(void);
 
+/* The base for an inherited hard limit and the host hard limit persona
+ * got (top >= inherited_hard); pure, for the tests. */
+uint64_t fdspace_layout(uint64_t inherited_hard, uint64_t top);
+
 extern int fdspace_base_;    /* 0 until fdspace_init */
 
 /* First descriptor number of persona's private range. */
