@@ -5,8 +5,8 @@
  * DATA 3, HOLE 4) and IOV_MAX (1024) agree, and buffers go straight to the
  * host kernel, which validates them. */
 #include "personality/freebsd/fbsd_fs.h"
-#include "personality/freebsd/kqueue.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/fdtable.h"
 #include <fcntl.h>
 #include <linux/close_range.h>
 
@@ -61,13 +61,15 @@ long fbsd_sys_lseek(struct sysctx *c)
 
 /* Descriptors named by the guest are checked against persona's own range
  * before any handler runs (fd_guard.c); targets of dup2 and F_DUPFD are
- * bounded by the host soft limit, which is the guest's (fdreserve.h). */
+ * bounded by the host soft limit, which is the guest's (fdreserve.h).
+ * Whatever closes or replaces a descriptor runs the descriptor table's
+ * close hooks first (fdtable.h): FreeBSD drops a descriptor's knotes when
+ * it is closed, and SO_NOSIGPIPE goes with the socket. */
 
 long fbsd_sys_close(struct sysctx *c)
 {
     int fd = ARG_INT(c, 0);
-    /* FreeBSD drops the kqueue notes of a descriptor when it is closed. */
-    fbsd_kqueue_fds_closing(fd, fd);
+    fdt_closing(fd, fd);
     return HOST1(SYS_close, fd);
 }
 
@@ -92,7 +94,7 @@ long fbsd_sys_close_range(struct sysctx *c)
     if (high >= base)
         high = base - 1;    /* persona's own descriptors stay */
     if (!lflags)
-        fbsd_kqueue_fds_closing((int)low, (int)high);
+        fdt_closing((int)low, (int)high);
     /* "Any errors encountered while closing file descriptors are ignored." */
     long r = HOST3(SYS_close_range, low, high, lflags);
     return r == -EINVAL ? r : 0;
@@ -108,7 +110,7 @@ long fbsd_sys_closefrom(struct sysctx *c)
     int base = fd_reserved_base();
     if (low >= base)
         return 0;
-    fbsd_kqueue_fds_closing(low, base - 1);
+    fdt_closing(low, base - 1);
     HOST3(SYS_close_range, low, base - 1, 0);
     return 0;
 }
@@ -124,7 +126,7 @@ long fbsd_sys_dup2(struct sysctx *c)
 {
     unsigned to = ARG_UINT(c, 1);
     if (to != ARG_UINT(c, 0))
-        fbsd_kqueue_fds_closing((int)to, (int)to);
+        fdt_closing((int)to, (int)to);
     return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
 }
 

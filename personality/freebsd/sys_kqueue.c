@@ -36,8 +36,10 @@
  *  Other filters: EINVAL (not implemented; reported with --debug).
  *
  * Closed descriptors.  FreeBSD drops a descriptor's knotes when it is
- * closed.  close() belongs to another file; it may call
- * fbsd_kqueue_fds_closing() (kqueue.h) first.  Without that, stale state is
+ * closed.  Every descriptor with state here (a kqueue, or one with knotes)
+ * is marked in the descriptor table (syscalls/fdtable.h), whose close hook
+ * runs fbsd_kqueue_fds_closing() before the close; unmarked descriptors
+ * are closed without taking any kqueue lock.  Without that, stale state is
  * tolerated: epoll itself forgets a registration when the open file goes
  * away, so a later MOD on the same number fails with ENOENT (or EPERM if the
  * number now names a regular file) -- the old knotes are then dropped and an
@@ -63,6 +65,7 @@
  */
 #include "personality/freebsd/fbsd.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/fdtable.h"
 #include "personality/freebsd/kqueue.h"
 #include "abi/freebsd/event.h"
 #include "abi/freebsd/errno.h"
@@ -414,6 +417,8 @@ static bool fs_put(struct kq *kq, int fd, struct fdstate *fs)
         kq->nfds = n;
     }
     kq->fds[fd] = fs;
+    if (fs)
+        fdt_mark(fd, FDT_KQUEUE);   /* its close runs fbsd_kqueue_fds_closing */
     return true;
 }
 
@@ -1009,8 +1014,10 @@ static bool tab_set(int fd, struct kq *kq)
     }
     struct kq *old = g_tab[fd];
     g_tab[fd] = kq;
-    if (kq)
+    if (kq) {
         kq->refs++;
+        fdt_mark(fd, FDT_KQUEUE);
+    }
     if (old)
         kq_unref_locked(old);
     return true;
@@ -1096,6 +1103,7 @@ void fbsd_kqueue_fds_closing(int lo, int hi)
 static void kq_once(void)
 {
     pthread_atfork(NULL, NULL, fbsd_kqueue_fork_child);
+    fdt_set_hook(FDT_KQUEUE, fbsd_kqueue_fds_closing);
 }
 
 /* ---- system calls ------------------------------------------------------------ */

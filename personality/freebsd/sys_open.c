@@ -3,7 +3,7 @@
 #include "personality/freebsd/fbsd_fs.h"
 #include "syscalls/report.h"
 #include "syscalls/fdreserve.h"
-#include "personality/freebsd/kqueue.h"
+#include "syscalls/fdtable.h"
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/termios.h"
 #include <fcntl.h>
@@ -181,7 +181,7 @@ long fbsd_sys_fcntl(struct sysctx *c)
         if (fd_is_reserved((int)arg))
             return -EBADF;
         if ((int)arg != fd)
-            fbsd_kqueue_fds_closing((int)arg, (int)arg);
+            fdt_closing((int)arg, (int)arg);
         return HOST2(SYS_dup2, fd, (int)arg);
     case FBSD_F_DUP2FD_CLOEXEC:
         /* dup3(), except that FreeBSD allows fd == arg: then it only sets
@@ -195,7 +195,7 @@ long fbsd_sys_fcntl(struct sysctx *c)
         }
         if (fd_is_reserved((int)arg))
             return -EBADF;
-        fbsd_kqueue_fds_closing((int)arg, (int)arg);
+        fdt_closing((int)arg, (int)arg);
         return HOST3(SYS_dup3, fd, (int)arg, O_CLOEXEC);
     case FBSD_F_GETFD:
         return HOST2(SYS_fcntl, fd, F_GETFD);

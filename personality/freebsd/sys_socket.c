@@ -44,6 +44,7 @@
 #include "abi/freebsd/socket.h"
 #include "abi/freebsd/errno.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/fdtable.h"
 #include "syscalls/report.h"
 #include "syscalls/vfs.h"
 #include <fcntl.h>
@@ -67,9 +68,11 @@
 /* Inode number of the socket each descriptor had when SO_NOSIGPIPE was
  * set on it; 0 = not set.  One slot per number the guest can have (below
  * persona's own range, syscalls/fdreserve.h), allocated at the first
- * SO_NOSIGPIPE; untouched pages cost nothing.  Plain loads and stores: a
- * race between threads on one descriptor can only lose the mark the
- * program itself was changing. */
+ * SO_NOSIGPIPE; untouched pages cost nothing.  Such descriptors are
+ * marked in the descriptor table, whose close hook clears their slots; the
+ * inode check stays for numbers changed behind the hook's back.  Plain
+ * loads and stores: a race between threads on one descriptor can only lose
+ * the mark the program itself was changing. */
 static uint64_t *nosigpipe_ino;     /* [fd_reserved_base()] */
 
 static uint64_t *nosigpipe_slot(int fd, bool create)
@@ -100,6 +103,8 @@ static uint64_t socket_ino(int fd)
 
 static bool nosigpipe_get(int fd)
 {
+    if (!fdt_marked(fd, FDT_NOSIGPIPE))
+        return false;
     uint64_t *p = nosigpipe_slot(fd, false);
     if (!p || !*p)
         return false;
@@ -109,11 +114,27 @@ static bool nosigpipe_get(int fd)
     return false;
 }
 
+/* The descriptor table's close hook (syscalls/fdtable.h): the marks of
+ * closed or replaced descriptors go. */
+static void nosigpipe_closing(int lo, int hi)
+{
+    for (int fd = lo; fd <= hi; fd++) {
+        uint64_t *p = nosigpipe_slot(fd, false);
+        if (p)
+            *p = 0;
+    }
+}
+
 static void nosigpipe_set(int fd, bool on)
 {
     uint64_t *p = nosigpipe_slot(fd, on);
-    if (p)
-        *p = on ? socket_ino(fd) : 0;
+    if (!p)
+        return;
+    if (on) {
+        fdt_set_hook(FDT_NOSIGPIPE, nosigpipe_closing);
+        fdt_mark(fd, FDT_NOSIGPIPE);
+    }
+    *p = on ? socket_ino(fd) : 0;
 }
 
 /* A descriptor that names a new socket starts without the mark. */

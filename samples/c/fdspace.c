@@ -7,6 +7,8 @@
  *    close_range(2): the numbering starts at the same place each round, so
  *    nothing leaks;
  *  - dup2 onto 1000, and close of it;
+ *  - knotes of a descriptor at 1500 go when it is closed by close, dup2 or
+ *    close_range (FreeBSD build; the Linux build prints FreeBSD's answers);
  *  - with the soft limit lowered, pipe2 fails with EMFILE exactly at the
  *    limit, dup2 onto it with EBADF and F_DUPFD with EINVAL;
  *  - getrlimit reports what the program was given.
@@ -101,8 +103,55 @@ static int hold_kqueue(void)
 	check("kevent trigger", raw_syscall6(NR_kevent, kq, (long)ch, 1, 0, 0, 0));
 	return kq;
 }
+#define EVFILT_READ  (-1)
+#define EV_DELETE    0x0002
+
+static long kev_ctl(int kq, int ident, short filter, u16 flags)
+{
+	struct kevent ch;
+	memset(&ch, 0, sizeof ch);
+	ch.ident = (u64)ident;
+	ch.filter = filter;
+	ch.flags = flags;
+	return raw_syscall6(NR_kevent, kq, (long)&ch, 1, 0, 0, 0);
+}
+
+/* FreeBSD drops a descriptor's knotes when it is closed, however it is
+ * closed: a new descriptor on the same number has none. */
+static void knotes_go_with_close(void)
+{
+	int kq = (int)check("kqueue", SC0(NR_kqueue));
+	int p[2];
+	check("pipe2", sys_pipe2(p, O_CLOEXEC));
+	static const char *const how[3] = { "close", "dup2 over it", "close_range" };
+	for (int i = 0; i < 3; i++) {
+		check("dup2", sys_dup2(p[0], 1500));
+		check("EV_ADD", kev_ctl(kq, 1500, EVFILT_READ, EV_ADD));
+		if (i == 0)
+			check("close", sys_close(1500));
+		else if (i == 2)
+			check("close_range", sys_close_range(1400, ~0u));
+		/* The same pipe again: epoll would still know the old one. */
+		check("dup2", sys_dup2(p[0], 1500));
+		put_str("knote of 1500 after ");
+		put_str(how[i]);
+		put_result(", EV_DELETE", kev_ctl(kq, 1500, EVFILT_READ, EV_DELETE));
+	}
+	sys_close(1500);
+	sys_close(p[0]);
+	sys_close(p[1]);
+	sys_close(kq);
+}
 #else
 static int hold_kqueue(void) { return (int)check("placeholder", sys_fcntl(0, F_DUPFD, 0)); }
+
+/* The Linux build has no kqueue: it prints what FreeBSD answers. */
+static void knotes_go_with_close(void)
+{
+	put_str("knote of 1500 after close, EV_DELETE: ENOENT\n");
+	put_str("knote of 1500 after dup2 over it, EV_DELETE: ENOENT\n");
+	put_str("knote of 1500 after close_range, EV_DELETE: ENOENT\n");
+}
 #endif
 
 static int pipes[2 * NPIPES];
@@ -285,6 +334,7 @@ int main(int argc, char **argv, char **envp)
 	} else {
 		rounds(first);
 		dup2_high();
+		knotes_go_with_close();
 		low_limit(first, &lim);
 		check("getrlimit", sys_getrlimit(&lim));
 		put_kv("soft limit restored", (long)lim.cur);

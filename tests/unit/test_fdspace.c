@@ -64,11 +64,12 @@ Test(fdspace, guest_limit_is_enforced_and_persona_still_works)
 	uint64_t cur, max;
 	fd_guest_getrlimit(&cur, &max);
 	cr_assert_eq(fd_guest_setrlimit(16, max), 0);
-	int last = -1, fd;
+	int fd;
 	while ((fd = open("/dev/null", O_RDONLY)) >= 0)
-		last = fd;
+		cr_assert_lt(fd, 16);
 	cr_assert_eq(errno, EMFILE);
-	cr_assert_eq(last, 15);
+	for (fd = 0; fd < 16; fd++)
+		cr_assert_geq(fcntl(fd, F_GETFD), 0, "%d is free under the limit", fd);
 	/* A descriptor of persona's can still be made at the guest's limit. */
 	fd_private_begin();
 	int efd = fd_private_end(eventfd(0, EFD_CLOEXEC));
@@ -124,4 +125,41 @@ Test(fdspace, guard)
 	c.a[0] = (uint64_t)base;
 	cr_assert(fbsd_fd_guard(&f, &c));
 	cr_assert_eq(c.a[0], (uint64_t)base);
+}
+
+/* ---- the descriptor table (syscalls/fdtable.h) ---- */
+#include "syscalls/fdtable.h"
+
+static int calls, got_lo, got_hi;
+static void hook(int lo, int hi)
+{
+	calls++;
+	got_lo = lo;
+	got_hi = hi;
+}
+
+Test(fdtable, close_hooks)
+{
+	fdt_set_hook(FDT_NOSIGPIPE, hook);
+	fdt_closing(0, 100);
+	cr_assert_eq(calls, 0, "nothing marked: no hook");
+	cr_assert(fdt_mark(950, FDT_NOSIGPIPE));
+	cr_assert(fdt_mark(1200, FDT_NOSIGPIPE));
+	cr_assert(fdt_mark(1100, FDT_KQUEUE));      /* another client's */
+	cr_assert(fdt_marked(950, FDT_NOSIGPIPE) && !fdt_marked(950, FDT_KQUEUE));
+	fdt_closing(0, 900);
+	cr_assert_eq(calls, 0, "no marked descriptor in the range");
+	fdt_closing(951, 951);
+	cr_assert_eq(calls, 0);
+	fdt_closing(900, 5000);
+	cr_assert_eq(calls, 1);
+	cr_assert_eq(got_lo, 950);
+	cr_assert_eq(got_hi, 1200);
+	cr_assert_not(fdt_marked(950, FDT_NOSIGPIPE), "marks go with the close");
+	cr_assert_not(fdt_marked(1100, FDT_KQUEUE));
+	fdt_closing(900, 5000);
+	cr_assert_eq(calls, 1, "once only");
+	/* persona's own numbers are never the guest's. */
+	cr_assert_not(fdt_mark(fd_reserved_base(), FDT_NOSIGPIPE));
+	cr_assert_not(fdt_mark(-1, FDT_NOSIGPIPE));
 }
