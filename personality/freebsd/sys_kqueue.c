@@ -340,8 +340,9 @@ static int timer_start(struct kq *kq, int kqfd, struct knote *kn)
         fd_private_begin();
         int fd = fd_private_end(timerfd_create(clock, TFD_NONBLOCK | TFD_CLOEXEC));
         if (fd < 0) {
-            /* The private range is full: as many timers as FreeBSD's
-             * kern.kq_calloutmax, or many kqueues with user events. */
+            /* EMFILE: persona's private range is full (about
+             * kern.kq_calloutmax timers, or many kqueues with user
+             * events); FreeBSD says ENOMEM when it runs out of timers. */
             int e = fd == -EMFILE ? FBSD_ENOMEM : fbsd_errno_from_linux(-fd);
             if (kn->tfd < 0)
                 __atomic_sub_fetch(&g_ntimers, 1, __ATOMIC_RELAXED);
