@@ -101,7 +101,7 @@ static int setup_tracing(const struct run_options *opt, const struct personality
         trace_config.fd = fd_hide(fd);     /* out of the guest's way */
     } else {
         /* stderr may be closed or redirected by the guest later: a copy. */
-        int fd = fcntl(2, F_DUPFD_CLOEXEC, PERSONA_FD_RESERVED_BASE);
+        int fd = fd_private_dup(2);
         trace_config.fd = fd >= 0 ? fd : 2;
     }
     trace_config.enabled = opt->trace;

@@ -1,4 +1,5 @@
 #include "syscalls/dispatch.h"
+#include "syscalls/fd_guard.h"
 #include "syscalls/signals.h"
 #include "syscalls/trace.h"
 #include <errno.h>
@@ -22,6 +23,8 @@ long syscall_run(struct sysctx *c)
     }
     if (!e->handler)
         return sys_missing(c, e->name);
+    if (!fd_guard_args(e, c))
+        return -EBADF;
     return e->handler(c);
 }
 

@@ -1,5 +1,6 @@
 #include "syscalls/process.h"
 #include "syscalls/door.h"
+#include "syscalls/fdreserve.h"
 #include "syscalls/sud.h"
 #include "syscalls/threads.h"
 #include "syscalls/log.h"
@@ -107,8 +108,13 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
         syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0);
     if (keep)
         fcntl(self_keep_fd, F_SETFD, 0);
+    /* ...and the guest's RLIMIT_NOFILE, not persona's wider one; persona's
+     * own descriptors are close-on-exec, so a native program sees exactly
+     * the guest's (syscalls/fdreserve.h). */
+    fd_exec_prepare();
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &guest_sigmask, NULL, 8);
     long r = HOST3(SYS_execve, use_path, use_argv, envp);
+    fd_exec_failed();
     if (keep)
         fcntl(self_keep_fd, F_SETFD, FD_CLOEXEC);
     uint64_t none = 0;

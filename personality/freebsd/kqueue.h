@@ -4,14 +4,15 @@
 #ifndef PERSONA_PERSONALITY_FREEBSD_KQUEUE_H
 #define PERSONA_PERSONALITY_FREEBSD_KQUEUE_H
 
-/* Call BEFORE the guest's descriptors lo..hi (inclusive) are closed or
- * replaced (close, dup2/dup3 onto an open target, closefrom, close_range):
- * FreeBSD drops every knote of a descriptor on its close, and a closed
- * kqueue descriptor stops being a kqueue.  Cheap when no kqueue exists.
- * Without this hook the emulation still works (stale state is detected
- * lazily), but an epoll registration can outlive the close when the open
- * file is still referenced elsewhere (a dup, a child process), and then
- * keeps reporting for the old file. */
+/* The descriptor table's close hook for kqueue (syscalls/fdtable.h,
+ * FDT_KQUEUE), run BEFORE the guest's descriptors lo..hi (inclusive) are
+ * closed or replaced (close, dup2/dup3 onto an open target, closefrom,
+ * close_range): FreeBSD drops every knote of a descriptor on its close, and
+ * a closed kqueue descriptor stops being a kqueue.  Without it the
+ * emulation still works (stale state is detected lazily), but an epoll
+ * registration can outlive the close when the open file is still
+ * referenced elsewhere (a dup, a child process), and then keeps reporting
+ * for the old file. */
 void fbsd_kqueue_fds_closing(int lo, int hi);
 
 /* Call in the child after a guest fork() if the fork is not made through

@@ -5,8 +5,8 @@
  * DATA 3, HOLE 4) and IOV_MAX (1024) agree, and buffers go straight to the
  * host kernel, which validates them. */
 #include "personality/freebsd/fbsd_fs.h"
-#include "personality/freebsd/kqueue.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/fdtable.h"
 #include <fcntl.h>
 #include <linux/close_range.h>
 
@@ -59,13 +59,17 @@ long fbsd_sys_lseek(struct sysctx *c)
     return HOST3(SYS_lseek, ARG_INT(c, 0), ARG_LONG(c, 1), ARG_INT(c, 2));
 }
 
+/* Descriptors named by the guest are checked against persona's own range
+ * before any handler runs (fd_guard.c); targets of dup2 and F_DUPFD are
+ * bounded by the host soft limit, which is the guest's (fdreserve.h).
+ * Whatever closes or replaces a descriptor runs the descriptor table's
+ * close hooks first (fdtable.h): FreeBSD drops a descriptor's knotes when
+ * it is closed, and SO_NOSIGPIPE goes with the socket. */
+
 long fbsd_sys_close(struct sysctx *c)
 {
     int fd = ARG_INT(c, 0);
-    if (fd_is_reserved(fd))
-        return -EBADF;
-    /* FreeBSD drops the kqueue notes of a descriptor when it is closed. */
-    fbsd_kqueue_fds_closing(fd, fd);
+    fdt_closing(fd, fd);
     return HOST1(SYS_close, fd);
 }
 
@@ -84,12 +88,13 @@ long fbsd_sys_close_range(struct sysctx *c)
     if (high < low)
         return -EINVAL;
     unsigned lflags = (flags & FBSD_CLOSE_RANGE_CLOEXEC) ? CLOSE_RANGE_CLOEXEC : 0;
-    if (low >= PERSONA_FD_RESERVED_BASE)
+    unsigned base = (unsigned)fd_reserved_base();
+    if (low >= base)
         return 0;
-    if (high >= PERSONA_FD_RESERVED_BASE)
-        high = PERSONA_FD_RESERVED_BASE - 1;   /* persona's own descriptors stay */
+    if (high >= base)
+        high = base - 1;    /* persona's own descriptors stay */
     if (!lflags)
-        fbsd_kqueue_fds_closing((int)low, (int)high);
+        fdt_closing((int)low, (int)high);
     /* "Any errors encountered while closing file descriptors are ignored." */
     long r = HOST3(SYS_close_range, low, high, lflags);
     return r == -EINVAL ? r : 0;
@@ -102,10 +107,11 @@ long fbsd_sys_closefrom(struct sysctx *c)
     int low = ARG_INT(c, 0);
     if (low < 0)
         low = 0;
-    if (low >= PERSONA_FD_RESERVED_BASE)
+    int base = fd_reserved_base();
+    if (low >= base)
         return 0;
-    fbsd_kqueue_fds_closing(low, PERSONA_FD_RESERVED_BASE - 1);
-    HOST3(SYS_close_range, low, PERSONA_FD_RESERVED_BASE - 1, 0);
+    fdt_closing(low, base - 1);
+    HOST3(SYS_close_range, low, base - 1, 0);
     return 0;
 }
 
@@ -119,10 +125,8 @@ long fbsd_sys_dup(struct sysctx *c)
 long fbsd_sys_dup2(struct sysctx *c)
 {
     unsigned to = ARG_UINT(c, 1);
-    if (fd_is_reserved(to) || fd_is_reserved(ARG_UINT(c, 0)))
-        return -EBADF;
     if (to != ARG_UINT(c, 0))
-        fbsd_kqueue_fds_closing((int)to, (int)to);
+        fdt_closing((int)to, (int)to);
     return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
 }
 

@@ -36,8 +36,10 @@
  *  Other filters: EINVAL (not implemented; reported with --debug).
  *
  * Closed descriptors.  FreeBSD drops a descriptor's knotes when it is
- * closed.  close() belongs to another file; it may call
- * fbsd_kqueue_fds_closing() (kqueue.h) first.  Without that, stale state is
+ * closed.  Every descriptor with state here (a kqueue, or one with knotes)
+ * is marked in the descriptor table (syscalls/fdtable.h), whose close hook
+ * runs fbsd_kqueue_fds_closing() before the close; unmarked descriptors
+ * are closed without taking any kqueue lock.  Without that, stale state is
  * tolerated: epoll itself forgets a registration when the open file goes
  * away, so a later MOD on the same number fails with ENOENT (or EPERM if the
  * number now names a regular file) -- the old knotes are then dropped and an
@@ -54,14 +56,16 @@
  * fail with EINTR, without running, whenever a signal is pending, and the
  * state kept here would no longer match the kernel's.
  *
- * Private descriptors (the eventfd, timerfds) are moved to high numbers so
- * the guest's lowest-free numbering matches FreeBSD's.
+ * Private descriptors (the eventfd, timerfds) live in persona's own range
+ * (syscalls/fdreserve.h): the guest cannot see them, and its lowest-free
+ * numbering and RLIMIT_NOFILE match FreeBSD's.
  *
  * kqueue descriptors are not inherited by fork children on FreeBSD: a
  * pthread_atfork child handler closes them (fbsd_kqueue_fork_child).
  */
 #include "personality/freebsd/fbsd.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/fdtable.h"
 #include "personality/freebsd/kqueue.h"
 #include "abi/freebsd/event.h"
 #include "abi/freebsd/errno.h"
@@ -169,13 +173,6 @@ static int fbsd_err(long linux_neg)
     return fbsd_errno_from_linux((int)e);
 }
 
-/* Move a private descriptor into persona's reserved range, out of the
- * guest's way (syscalls/fdreserve.h); keeps the original if that fails. */
-static int hide_fd(int fd)
-{
-    return fd_hide(fd);
-}
-
 static unsigned hash_of(uint64_t ident)
 {
     return (unsigned)((ident ^ (ident >> 8)) & (KQ_HASH - 1));
@@ -249,10 +246,10 @@ static int wake_ensure(struct kq *kq, int kqfd)
 {
     if (kq->wakefd >= 0)
         return 0;
-    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    fd_private_begin();
+    int fd = fd_private_end(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
     if (fd < 0)
-        return -errno;
-    fd = hide_fd(fd);
+        return fd;
     struct epoll_event e = { .events = EPOLLIN, .data.u64 = TAG_WAKE << TAG_SHIFT };
     if (epoll_ctl(kqfd, EPOLL_CTL_ADD, fd, &e) < 0) {
         int err = errno;
@@ -340,14 +337,17 @@ static int timer_start(struct kq *kq, int kqfd, struct knote *kn)
             __atomic_sub_fetch(&g_ntimers, 1, __ATOMIC_RELAXED);
             return FBSD_ENOMEM;
         }
-        int fd = timerfd_create(clock, TFD_NONBLOCK | TFD_CLOEXEC);
+        fd_private_begin();
+        int fd = fd_private_end(timerfd_create(clock, TFD_NONBLOCK | TFD_CLOEXEC));
         if (fd < 0) {
-            int e = fbsd_errno_from_linux(errno);
+            /* EMFILE: persona's private range is full (about
+             * kern.kq_calloutmax timers, or many kqueues with user
+             * events); FreeBSD says ENOMEM when it runs out of timers. */
+            int e = fd == -EMFILE ? FBSD_ENOMEM : fbsd_errno_from_linux(-fd);
             if (kn->tfd < 0)
                 __atomic_sub_fetch(&g_ntimers, 1, __ATOMIC_RELAXED);
             return e;
         }
-        fd = hide_fd(fd);
         uint32_t serial = ++kq->serial;
         struct epoll_event e = { .events = kn->disabled ? 0 : EPOLLIN,
                                  .data.u64 = (TAG_TIMER << TAG_SHIFT) | serial };
@@ -418,6 +418,8 @@ static bool fs_put(struct kq *kq, int fd, struct fdstate *fs)
         kq->nfds = n;
     }
     kq->fds[fd] = fs;
+    if (fs)
+        fdt_mark(fd, FDT_KQUEUE);   /* its close runs fbsd_kqueue_fds_closing */
     return true;
 }
 
@@ -554,7 +556,7 @@ static int fs_create(struct kq *kq, int kqfd, int fd, int idx, struct knote *kn)
 /* EVFILT_READ / EVFILT_WRITE change.  FreeBSD errno or 0. */
 static int reg_fd(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
 {
-    if (kev->ident > INT_MAX)
+    if (kev->ident > INT_MAX || fd_is_reserved((long)kev->ident))
         return FBSD_EBADF;
     int fd = (int)kev->ident;
     int idx = kev->filter == FBSD_EVFILT_READ ? KF_READ : KF_WRITE;
@@ -1013,8 +1015,10 @@ static bool tab_set(int fd, struct kq *kq)
     }
     struct kq *old = g_tab[fd];
     g_tab[fd] = kq;
-    if (kq)
+    if (kq) {
         kq->refs++;
+        fdt_mark(fd, FDT_KQUEUE);
+    }
     if (old)
         kq_unref_locked(old);
     return true;
@@ -1100,6 +1104,7 @@ void fbsd_kqueue_fds_closing(int lo, int hi)
 static void kq_once(void)
 {
     pthread_atfork(NULL, NULL, fbsd_kqueue_fork_child);
+    fdt_set_hook(FDT_KQUEUE, fbsd_kqueue_fds_closing);
 }
 
 /* ---- system calls ------------------------------------------------------------ */

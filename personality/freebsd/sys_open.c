@@ -3,7 +3,7 @@
 #include "personality/freebsd/fbsd_fs.h"
 #include "syscalls/report.h"
 #include "syscalls/fdreserve.h"
-#include "personality/freebsd/kqueue.h"
+#include "syscalls/fdtable.h"
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/termios.h"
 #include <fcntl.h>
@@ -167,15 +167,21 @@ long fbsd_sys_fcntl(struct sysctx *c)
     long r;
 
     switch (cmd) {
+    /* The host soft limit (the guest's) bounds these targets; the checks
+     * also hold while persona lifts it to make a descriptor of its own. */
     case FBSD_F_DUPFD:
+        if (fd_is_reserved((int)arg))
+            return -EINVAL;
         return HOST3(SYS_fcntl, fd, F_DUPFD, (int)arg);
     case FBSD_F_DUPFD_CLOEXEC:
+        if (fd_is_reserved((int)arg))
+            return -EINVAL;
         return HOST3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, (int)arg);
     case FBSD_F_DUP2FD:
-        if (fd_is_reserved(arg) || fd_is_reserved(fd))
+        if (fd_is_reserved((int)arg))
             return -EBADF;
         if ((int)arg != fd)
-            fbsd_kqueue_fds_closing((int)arg, (int)arg);
+            fdt_closing((int)arg, (int)arg);
         return HOST2(SYS_dup2, fd, (int)arg);
     case FBSD_F_DUP2FD_CLOEXEC:
         /* dup3(), except that FreeBSD allows fd == arg: then it only sets
@@ -187,9 +193,9 @@ long fbsd_sys_fcntl(struct sysctx *c)
             r = HOST3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
             return r < 0 ? r : fd;
         }
-        if (fd_is_reserved(arg) || fd_is_reserved(fd))
+        if (fd_is_reserved((int)arg))
             return -EBADF;
-        fbsd_kqueue_fds_closing((int)arg, (int)arg);
+        fdt_closing((int)arg, (int)arg);
         return HOST3(SYS_dup3, fd, (int)arg, O_CLOEXEC);
     case FBSD_F_GETFD:
         return HOST2(SYS_fcntl, fd, F_GETFD);

@@ -4,6 +4,8 @@
  * (FreeBSD sys/kern/sys_generic.c turns ERESTART into EINTR for them), so
  * both set c->no_restart. */
 #include "personality/freebsd/fbsd.h"
+#include "syscalls/fdreserve.h"
+#include <limits.h>
 #include <poll.h>
 #include <sys/mman.h>
 #include <sys/time.h>
@@ -93,8 +95,11 @@ long fbsd_sys_poll(struct sysctx *c)
     }
     long r = copy_from_guest(g, ufds, bytes);
     if (r == 0) {
+        int base = fd_reserved_base();
         for (unsigned i = 0; i < nfds; i++) {
-            l[i].fd = g[i].fd;
+            /* persona's own descriptors are not open for the guest: a
+             * number past any table gets POLLNVAL from the host. */
+            l[i].fd = g[i].fd < base ? g[i].fd : INT_MAX;
             l[i].events = events_to_linux(g[i].events);
             l[i].revents = 0;
         }
@@ -121,6 +126,9 @@ long fbsd_sys_select(struct sysctx *c)
     int nd = ARG_INT(c, 0);
     if (nd < 0)
         return -EINVAL;
+    /* The guest's table ends where persona's descriptors begin. */
+    if (nd > fd_reserved_base())
+        nd = fd_reserved_base();
     struct timeval tv, *tvp = NULL;
     if (ARG_PTR(c, 4)) {
         if (copy_from_guest(&tv, ARG_PTR(c, 4), sizeof tv))

@@ -1,6 +1,7 @@
 /* Process identity and limits. */
 #include "personality/freebsd/fbsd.h"
 #include "abi/freebsd/time.h"
+#include "syscalls/fdreserve.h"
 #include "syscalls/signals.h"
 #include "syscalls/process.h"
 #include <sys/resource.h>
@@ -52,11 +53,15 @@ long fbsd_sys_getsid(struct sysctx *c) { return HOST1(SYS_getsid, ARG_INT(c, 0))
 long fbsd_sys_setsid(struct sysctx *c) { return HOST0(SYS_setsid); }
 long fbsd_sys_umask(struct sysctx *c) { return HOST1(SYS_umask, ARG_UINT(c, 0) & 07777); }
 
+/* RLIMIT_NOFILE is the guest's own (syscalls/fdreserve.h): the host's
+ * limit also covers persona's private descriptors. */
+
+/* getdtablesize(2): min(RLIMIT_NOFILE soft limit, maxfilesperproc). */
 long fbsd_sys_getdtablesize(struct sysctx *c)
 {
-    struct rlimit rl;
-    long r = HOST2(SYS_getrlimit, RLIMIT_NOFILE, &rl);
-    return r < 0 ? r : (long)(rl.rlim_cur > INT32_MAX ? INT32_MAX : rl.rlim_cur);
+    uint64_t cur, max;
+    fd_guest_getrlimit(&cur, &max);
+    return (long)(cur > INT32_MAX ? INT32_MAX : cur);
 }
 
 long fbsd_sys_getrlimit(struct sysctx *c)
@@ -65,9 +70,16 @@ long fbsd_sys_getrlimit(struct sysctx *c)
     if (res < 0)
         return -EINVAL;
     struct rlimit rl;
-    long r = HOST2(SYS_getrlimit, res, &rl);
-    if (r < 0)
-        return r;
+    if (res == RLIMIT_NOFILE) {
+        uint64_t cur, max;
+        fd_guest_getrlimit(&cur, &max);
+        rl.rlim_cur = cur;
+        rl.rlim_max = max;
+    } else {
+        long r = HOST2(SYS_getrlimit, res, &rl);
+        if (r < 0)
+            return r;
+    }
     uint64_t out[2] = { fbsd_rlim_from_linux(rl.rlim_cur), fbsd_rlim_from_linux(rl.rlim_max) };
     return copy_to_guest(ARG_PTR(c, 1), out, sizeof out);
 }
@@ -81,6 +93,8 @@ long fbsd_sys_setrlimit(struct sysctx *c)
     if (copy_from_guest(in, ARG_PTR(c, 1), sizeof in))
         return -EFAULT;
     struct rlimit rl = { fbsd_rlim_to_linux(in[0]), fbsd_rlim_to_linux(in[1]) };
+    if (res == RLIMIT_NOFILE)
+        return fd_guest_setrlimit(rl.rlim_cur, rl.rlim_max);
     return HOST2(SYS_setrlimit, res, &rl);
 }
 

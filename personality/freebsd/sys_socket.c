@@ -44,12 +44,14 @@
 #include "abi/freebsd/socket.h"
 #include "abi/freebsd/errno.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/fdtable.h"
 #include "syscalls/report.h"
 #include "syscalls/vfs.h"
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -64,10 +66,32 @@
 /* ---- SO_NOSIGPIPE ---- */
 
 /* Inode number of the socket each descriptor had when SO_NOSIGPIPE was
- * set on it; 0 = not set.  Guest descriptors live below the reserved
- * range.  Plain loads and stores: a race between threads on one
- * descriptor can only lose the mark the program itself was changing. */
-static uint64_t nosigpipe_ino[PERSONA_FD_RESERVED_BASE];
+ * set on it; 0 = not set.  One slot per number the guest can have (below
+ * persona's own range, syscalls/fdreserve.h), allocated at the first
+ * SO_NOSIGPIPE; untouched pages cost nothing.  Such descriptors are
+ * marked in the descriptor table, whose close hook clears their slots; the
+ * inode check stays for numbers changed behind the hook's back.  Plain
+ * loads and stores: a race between threads on one descriptor can only lose
+ * the mark the program itself was changing. */
+static uint64_t *nosigpipe_ino;     /* [fd_reserved_base()] */
+
+static uint64_t *nosigpipe_slot(int fd, bool create)
+{
+    uint64_t *t = __atomic_load_n(&nosigpipe_ino, __ATOMIC_ACQUIRE);
+    if (fd < 0 || fd_is_reserved(fd))
+        return NULL;
+    if (!t && create) {
+        uint64_t *n = calloc((size_t)fd_reserved_base(), sizeof *n);
+        if (!n)
+            return NULL;
+        if (__atomic_compare_exchange_n(&nosigpipe_ino, &t, n, false,
+                                        __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            t = n;
+        else
+            free(n);    /* another thread was first */
+    }
+    return t ? &t[fd] : NULL;
+}
 
 static uint64_t socket_ino(int fd)
 {
@@ -79,26 +103,46 @@ static uint64_t socket_ino(int fd)
 
 static bool nosigpipe_get(int fd)
 {
-    if (fd < 0 || fd >= PERSONA_FD_RESERVED_BASE || !nosigpipe_ino[fd])
+    if (!fdt_marked(fd, FDT_NOSIGPIPE))
         return false;
-    if (socket_ino(fd) == nosigpipe_ino[fd])
+    uint64_t *p = nosigpipe_slot(fd, false);
+    if (!p || !*p)
+        return false;
+    if (socket_ino(fd) == *p)
         return true;
-    nosigpipe_ino[fd] = 0;      /* the number now names another file */
+    *p = 0;     /* the number now names another file */
     return false;
+}
+
+/* The descriptor table's close hook (syscalls/fdtable.h): the marks of
+ * closed or replaced descriptors go. */
+static void nosigpipe_closing(int lo, int hi)
+{
+    for (int fd = lo; fd <= hi; fd++) {
+        uint64_t *p = nosigpipe_slot(fd, false);
+        if (p)
+            *p = 0;
+    }
 }
 
 static void nosigpipe_set(int fd, bool on)
 {
-    if (fd < 0 || fd >= PERSONA_FD_RESERVED_BASE)
+    uint64_t *p = nosigpipe_slot(fd, on);
+    if (!p)
         return;
-    nosigpipe_ino[fd] = on ? socket_ino(fd) : 0;
+    if (on) {
+        fdt_set_hook(FDT_NOSIGPIPE, nosigpipe_closing);
+        fdt_mark(fd, FDT_NOSIGPIPE);
+    }
+    *p = on ? socket_ino(fd) : 0;
 }
 
 /* A descriptor that names a new socket starts without the mark. */
 static void nosigpipe_new(int fd)
 {
-    if (fd >= 0 && fd < PERSONA_FD_RESERVED_BASE)
-        nosigpipe_ino[fd] = 0;
+    uint64_t *p = nosigpipe_slot(fd, false);
+    if (p)
+        *p = 0;
 }
 
 static int send_flags_extra(int fd)
@@ -624,6 +668,31 @@ long fbsd_sys_sendto(struct sysctx *c)
     return after_send(fd, flags, r, ARG_PTR(c, 2));
 }
 
+/* Whether SCM_RIGHTS in a Linux control buffer names one of persona's own
+ * descriptors: not open as far as the guest can tell (unp_internalize:
+ * EBADF). */
+static bool passes_private_fd(const char *ctl, size_t len)
+{
+    size_t off = 0;
+    while (off + sizeof(struct cmsghdr) <= len) {
+        struct cmsghdr h;
+        memcpy(&h, ctl + off, sizeof h);
+        if (h.cmsg_len < sizeof h || h.cmsg_len > len - off)
+            break;
+        if (h.cmsg_level == SOL_SOCKET && h.cmsg_type == SCM_RIGHTS) {
+            size_t nfds = (h.cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (size_t i = 0; i < nfds; i++) {
+                int fd;
+                memcpy(&fd, ctl + off + CMSG_LEN(0) + i * sizeof fd, sizeof fd);
+                if (fd_is_reserved(fd))
+                    return true;
+            }
+        }
+        off += CMSG_ALIGN(h.cmsg_len);
+    }
+    return false;
+}
+
 /* sendmsg(int s, const struct msghdr *msg, int flags) */
 long fbsd_sys_sendmsg(struct sysctx *c)
 {
@@ -657,6 +726,8 @@ long fbsd_sys_sendmsg(struct sysctx *c)
         long r = fbsd_cmsgs_to_linux(gctl, m.msg_controllen, hctl, sizeof hctl, &hl, report_cmsg, c);
         if (r < 0)
             return r;
+        if (passes_private_fd(hctl, hl))
+            return -EBADF;
         if (hl) {
             lm.msg_control = hctl;
             lm.msg_controllen = hl;

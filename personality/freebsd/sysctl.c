@@ -6,6 +6,7 @@
 #include "personality/freebsd/fbsd.h"
 #include "personality/freebsd/sysctl.h"
 #include "personality/freebsd/sysctl_route.h"
+#include "syscalls/fdreserve.h"
 #include "syscalls/report.h"
 #include "abi/freebsd/sysctl.h"
 #include <sched.h>
@@ -150,6 +151,13 @@ static size_t get_proc_pathname(const int *m, unsigned n, void *b, size_t cap)
     return put_str(b, cap, fbsd_exec_facts.execpath);
 }
 
+/* The ceiling of the guest's RLIMIT_NOFILE: where persona's own
+ * descriptors begin (syscalls/fdreserve.h). */
+static size_t get_maxfilesperproc(const int *m, unsigned n, void *b, size_t cap)
+{
+    return put_int(b, cap, fd_guest_maxfiles());
+}
+
 #define T_INT    FBSD_CTLTYPE_INT
 #define T_STR    FBSD_CTLTYPE_STRING
 #define T_ULONG  FBSD_CTLTYPE_ULONG
@@ -164,6 +172,7 @@ static const struct sysctl_node nodes[] = {
     { "kern.version",       { 1, 4 }, 2, T_STR, "A", get_version },
     { "kern.maxproc",       { 1, 6 }, 2, T_INT, "I", .ival = 32768 },
     { "kern.maxfiles",      { 1, 7 }, 2, T_INT, "I", .ival = 1048576 },
+    { "kern.maxfilesperproc", { 1, 27 }, 2, T_INT, "I", get_maxfilesperproc },
     { "kern.argmax",        { 1, 8 }, 2, T_INT, "I", .ival = 524288 },
     { "kern.securelevel",   { 1, 9 }, 2, T_INT, "I", .ival = -1 },
     { "kern.hostname",      { 1, 10 }, 2, T_STR, "A", get_hostname },

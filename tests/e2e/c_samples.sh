@@ -55,12 +55,27 @@ PY
 			e2e_fail memguard-report "refusals missing from the report"
 		fi
 		;;
+	fdspace)
+		# The guest owns its descriptor space up to its RLIMIT_NOFILE,
+		# with persona holding descriptors of its own (a copy of stderr,
+		# kqueue's, the trace output).
+		compare_run fdspace --expect-rc 0 --
+		compare_run fdspace --label fdspace-trace --run-opt --trace --run-opt "--trace-output=$E2E_TMP/fdspace.trace" --expect-rc 0 --
+		expect_contains fdspace.native-rounds "$E2E_TMP/fdspace.native.stdout" "round 3: fds 4..1203"
+		;;
+	fdhidden)
+		# ...and persona's own descriptors are not open as far as it can tell.
+		compare_run fdspace --label fdhidden --expect-rc 0 -- hidden
+		compare_run fdspace --label fdhidden-trace --run-opt --trace --run-opt "--trace-output=$E2E_TMP/fdhidden.trace" --expect-rc 0 -- hidden
+		compare_run fdspace --label fdhidden-stats --run-opt --stats --stderr none --expect-rc 0 -- hidden
+		;;
 	*) e2e_die "unknown case $1" ;;
 	esac
 }
 
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx fdspace fdhidden)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

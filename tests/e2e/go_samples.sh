@@ -7,7 +7,7 @@ e2e_init
 
 run_case() {
 	case $1 in
-	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net)
+	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net | fds)
 		compare_run "go-$1" --expect-rc 0 --
 		;;
 	files)
@@ -26,7 +26,7 @@ run_case() {
 		local i
 		for i in $(seq 15); do
 			compare_run go-exitstorm --label "go-exitstorm-$i" --expect-rc 3 \
-				--persona-opt --report-missing="$E2E_TMP/exitstorm-$i.json" --persona-opt --stats \
+				--run-opt --report-missing="$E2E_TMP/exitstorm-$i.json" --run-opt --stats \
 				--stderr none --
 		done
 		;;
@@ -49,7 +49,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

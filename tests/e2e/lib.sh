@@ -129,23 +129,24 @@ show_diff() {
 #                      default); the trees left behind are compared
 #   --collect FILE     also compare FILE (relative to the working directory)
 #   --expect-rc N      the native run must exit N (checks the test itself)
+#   --run-opt OPT      an option for `persona run` (repeatable), e.g. --stats
 # Results stay in $E2E_TMP/LABEL.{native,guest}.{stdout,stderr,rc} for
 # further checks by the caller.
 compare_run() {
 	local name=$1
 	shift
 	local label=$name input=/dev/null stderr_mode=full filter='' template='' expect_rc=''
-	local -a collect=() popts=()
+	local -a collect=() run_opts=()
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--label) label=$2; shift 2 ;;
-		--persona-opt) popts+=("$2"); shift 2 ;;
 		--stdin) input=$2; shift 2 ;;
 		--stderr) stderr_mode=$2; shift 2 ;;
 		--filter) filter=$2; shift 2 ;;
 		--template) template=$2; shift 2 ;;
 		--collect) collect+=("$2"); shift 2 ;;
 		--expect-rc) expect_rc=$2; shift 2 ;;
+		--run-opt) run_opts+=("$2"); shift 2 ;;
 		--) shift; break ;;
 		*) e2e_die "compare_run: unknown option $1" ;;
 		esac
@@ -165,7 +166,7 @@ compare_run() {
 	fi
 
 	run_capture "$base.native" "$input" "$ndir" -- "$native" "$@"
-	run_capture "$base.guest" "$input" "$gdir" -- "$PERSONA" run "${popts[@]}" "$guest" "$@"
+	run_capture "$base.guest" "$input" "$gdir" -- "$PERSONA" run ${run_opts[@]+"${run_opts[@]}"} "$guest" "$@"
 
 	local p s
 	if [[ -n $filter ]]; then
@@ -249,7 +250,7 @@ compare_run() {
 			head -n 10 "$base.guest.stderr" >&2
 		fi
 		echo "     native: (cd $ndir && $native $*)" >&2
-		echo "     guest:  (cd $gdir && $PERSONA run ${popts[*]} $guest $*)" >&2
+		echo "     guest:  (cd $gdir && $PERSONA run ${run_opts[*]} $guest $*)" >&2
 		e2e_fail "$label" "FreeBSD build under persona differs from the native Linux build"
 	fi
 	return 0
