@@ -191,6 +191,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
     struct persona_thread *t = thread_attach();
     active_personality = pers;
     trace_init();
+    door_fast_clock_setup(pers, trace_active());
     inherit_signal_state(t, inherited_mask);
     signals_init();
     sud_enable(t);

@@ -110,6 +110,12 @@ struct personality {
     void (*encode_result)(struct guest_regs *regs, int guest_errno, const uint64_t rv[2]);
     /* The guest errno for a Linux one. */
     int (*errno_from_host)(int host_errno);
+    /* clock_gettime answered straight from Linux's vDSO by rewritten sites
+     * (door.S): the call's number (-1: none) and, for guest clock ids
+     * 0..15, the Linux clock whose vDSO reading is exactly the guest's
+     * answer (-1: take the normal path, e.g. FreeBSD's CLOCK_SECOND). */
+    long clock_gettime_nr;
+    int (*fast_clock_host_id)(int guest_clock);
     /* Calls that never return to the caller (exit, thr_exit): the tracer
      * shows them before they run.  Ends with -1. */
     const long *noreturn_calls;

@@ -5,12 +5,32 @@
 #include "syscalls/dispatch.h"
 #include "syscalls/rewrite.h"
 #include "syscalls/uaccess.h"
+#include "syscalls/vdso.h"
 #include "personality/personality.h"
 #include <string.h>
 
 extern char door_uaccess_start[], door_uaccess_end[], door_uaccess_fault[];
 extern char door_stub_entry[], door_stub_committed[];
 extern char door_stub_exit_window[], door_stub_exit_window_end[];
+
+extern long door_fast_clock_nr;
+extern void *door_vdso_clock_gettime;
+extern int8_t door_fast_clock_map[16];
+extern uint8_t door_fast_clock_on;
+
+void door_fast_clock_setup(const struct personality *p, bool tracing)
+{
+    door_fast_clock_on = 0;
+    door_vdso_clock_gettime = vdso_symbol("__vdso_clock_gettime");
+    if (!door_vdso_clock_gettime || p->clock_gettime_nr < 0 || !p->fast_clock_host_id)
+        return;
+    for (int id = 0; id < 16; id++) {
+        int h = p->fast_clock_host_id(id);
+        door_fast_clock_map[id] = (int8_t)(h >= 0 && h < 128 ? h : -1);
+    }
+    door_fast_clock_nr = p->clock_gettime_nr;
+    door_fast_clock_on = !tracing;      /* the tracer must see every call */
+}
 
 /* Linux si_code for a Syscall User Dispatch trap (SYS_USER_DISPATCH). */
 #define SI_SYS_USER_DISPATCH 2

@@ -4,6 +4,7 @@
 #include "personality/freebsd/fbsd.h"
 #include "personality/freebsd/table.h"
 #include "abi/freebsd/errno.h"
+#include "abi/freebsd/time.h"
 #include "syscalls/dispatch.h"
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +51,22 @@ static void fbsd_encode_result(struct guest_regs *regs, int guest_errno, const u
     }
 }
 
+/* Clocks whose FreeBSD reading is the Linux vDSO's as is (CLOCK_SECOND
+ * is not: FreeBSD drops the nanoseconds; the CPU-time clocks are not
+ * worth it). */
+static int fbsd_fast_clock(int fbsd_clock)
+{
+    switch (fbsd_clock) {
+    case FBSD_CLOCK_SECOND:
+    case FBSD_CLOCK_VIRTUAL:
+    case FBSD_CLOCK_PROF:
+    case FBSD_CLOCK_PROCESS_CPUTIME_ID:
+    case FBSD_CLOCK_THREAD_CPUTIME_ID:
+        return -1;
+    }
+    return fbsd_clockid_to_linux(fbsd_clock);
+}
+
 /* exit(1) and thr_exit(431) never come back to the caller. */
 static const long fbsd_noreturn_calls[] = { 1, 431, -1 };
 
@@ -70,5 +87,7 @@ const struct personality freebsd_personality = {
     .encode_result = fbsd_encode_result,
     .errno_from_host = fbsd_errno_from_linux,
     .noreturn_calls = fbsd_noreturn_calls,
+    .clock_gettime_nr = 232,
+    .fast_clock_host_id = fbsd_fast_clock,
     .deliver_signal = fbsd_deliver_signal,
 };
