@@ -97,6 +97,7 @@ struct exec_request {
 };
 
 struct trace_names;
+struct guest_code;
 
 struct personality {
     const char *name;                       /* "freebsd" */
@@ -104,6 +105,7 @@ struct personality {
     const struct trace_names *trace_names;  /* how the tracer names things */
     const struct syscall_entry *table;
     unsigned table_size;
+    int first_tid;                          /* the first thread's id */
 
     /* Write a finished call's outcome into the guest's registers in this
      * ABI's convention: guest_errno 0 means success with rv[0..1]. */
@@ -124,6 +126,9 @@ struct personality {
     bool (*deliver_signal)(struct persona_thread *t, struct guest_regs *regs,
                            int host_sig, const siginfo_t *info,
                            const struct guest_sigaction *act);
+    /* Add the code the personality maps into every guest (its signal
+     * trampoline) to the ranges a filtering backend traps. */
+    void (*guest_code)(struct guest_code *code);
     /* Build the initial stack and aux vector, map what the OS maps into
      * every process (signal trampoline), and fill the first registers.
      * Returns -1 with a reason in err. */

@@ -6,6 +6,7 @@
 #include "syscalls/rewrite.h"
 #include "syscalls/uaccess.h"
 #include "syscalls/vdso.h"
+#include "syscalls/backend.h"
 #include "personality/personality.h"
 #include <string.h>
 
@@ -31,9 +32,6 @@ void door_fast_clock_setup(const struct personality *p, bool tracing)
     door_fast_clock_nr = p->clock_gettime_nr;
     door_fast_clock_on = !tracing;      /* the tracer must see every call */
 }
-
-/* Linux si_code for a Syscall User Dispatch trap (SYS_USER_DISPATCH). */
-#define SI_SYS_USER_DISPATCH 2
 
 const struct personality *active_personality;
 
@@ -147,7 +145,7 @@ int door_dispatch_signal(int sig, siginfo_t *info, ucontext_t *uc,
         from_guest = true;
     if (from_guest)
         t->guest_fsbase = interrupted_fs;
-    if (sig == SIGSYS && info->si_code == SI_SYS_USER_DISPATCH && from_guest) {
+    if (sig == SIGSYS && from_guest && active_backend->is_entry(info)) {
         syscall_enter(t, regs);
         signals_deliver_pending(t, regs);
         return 1;

@@ -1,7 +1,7 @@
 #include "syscalls/process.h"
 #include "syscalls/door.h"
 #include "syscalls/fdreserve.h"
-#include "syscalls/sud.h"
+#include "syscalls/backend.h"
 #include "syscalls/threads.h"
 #include "syscalls/log.h"
 #include "syscalls/trace.h"
@@ -46,11 +46,11 @@ long process_fork(struct persona_thread *t)
         return -errno;
     if (pid > 0)
         return pid;
-    /* Child: one thread, a new tid; Syscall User Dispatch is not inherited
-     * across fork (kernel/fork.c clears it), so turn it on again. */
+    /* Child: one thread, a new tid, the backend told (Syscall User
+     * Dispatch is not inherited across fork). */
     t->host_tid = (int)syscall(SYS_gettid);
     threads_after_fork(t);
-    sud_enable(t);
+    active_backend->after_fork(t);
     return 0;
 }
 

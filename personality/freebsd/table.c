@@ -6,6 +6,7 @@
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/time.h"
 #include "syscalls/dispatch.h"
+#include "syscalls/backend.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -74,6 +75,12 @@ bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int 
                          const siginfo_t *info, const struct guest_sigaction *act);
 
 extern const struct trace_names fbsd_trace_names;
+
+/* The sigcode page (sigframe.c) holds the sigreturn call of every handler. */
+static void fbsd_guest_code(struct guest_code *code)
+{
+    guest_code_add(code, fbsd_sigcode_addr, fbsd_sigcode_addr + 4096);
+}
 int fbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
                       char *err, size_t errlen);
 
@@ -82,8 +89,10 @@ const struct personality freebsd_personality = {
     .id = PERS_FREEBSD,
     .trace_names = &fbsd_trace_names,
     .prepare_exec = fbsd_prepare_exec,
+    .guest_code = fbsd_guest_code,
     .table = fbsd_syscall_table,
     .table_size = FBSD_SYSCALL_MAX,
+    .first_tid = FBSD_TID_BASE + 1,     /* THREAD0_TID: sys/sys/proc.h */
     .encode_result = fbsd_encode_result,
     .errno_from_host = fbsd_errno_from_linux,
     .noreturn_calls = fbsd_noreturn_calls,
