@@ -139,7 +139,8 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         return EXIT_CANNOT_RUN;
     }
     char why[512];
-    const struct personality *pers = runnable_personality(&info, why, sizeof why);
+    struct brand_match brand;
+    const struct personality *pers = runnable_personality(&info, &brand, why, sizeof why);
     if (!pers) {
         warnmsg("%s: %s", name, why);
         return EXIT_CANNOT_RUN;

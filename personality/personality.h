@@ -19,6 +19,23 @@ enum sys_status {
     SYS_DONE,      /* implemented */
 };
 
+/* The area a call belongs to (syscalls.def's class column): the tracer's
+ * %process, %net, ... and, later, sandbox policy come from it. */
+enum sys_class {
+    CLS_FILE,      /* names files: paths, directories, attributes */
+    CLS_DESC,      /* works on open descriptors */
+    CLS_NET,       /* sockets */
+    CLS_PROCESS,   /* processes: fork, exec, wait, ids, limits, cwd */
+    CLS_THREAD,    /* threads and their waits */
+    CLS_SIGNAL,    /* signals and contexts */
+    CLS_MEMORY,    /* the address space */
+    CLS_TIME,      /* clocks, sleeps, timers */
+    CLS_IPC,       /* System V and POSIX IPC objects */
+    CLS_CRED,      /* credentials */
+    CLS_SYSTEM,    /* the machine: sysctl, modules, mounts, jails, MAC */
+    CLS_OTHER,
+};
+
 /* Argument kinds drive the tracer's decoding (one per argument). */
 enum arg_kind {
     A_NONE, A_INT, A_UINT, A_HEX, A_LONG, A_SIZE, A_OFF, A_FD, A_DIRFD, A_PATH,
@@ -66,6 +83,7 @@ struct syscall_entry {
     const char *name;
     sys_handler_t handler;  /* NULL for SYS_MISSING */
     uint8_t status;
+    uint8_t cls;            /* enum sys_class */
     uint8_t nargs;
     uint8_t kinds[6];
     const char *note;       /* what is partial / why missing */
@@ -101,7 +119,6 @@ struct guest_code;
 
 struct personality {
     const char *name;                       /* "freebsd" */
-    enum personality_id id;
     const struct trace_names *trace_names;  /* how the tracer names things */
     const struct syscall_entry *table;
     unsigned table_size;

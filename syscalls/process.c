@@ -6,6 +6,7 @@
 #include "syscalls/log.h"
 #include "syscalls/trace.h"
 #include "loader/elf.h"
+#include "personality/brand.h"
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -61,9 +62,10 @@ static bool is_foreign(const char *path)
     if (fd < 0)
         return false;
     struct elf_info info;
+    struct brand_match m;
     char err[128];
     bool foreign = elf_inspect(fd, &info, err, sizeof err) == 0 &&
-                   info.personality != PERS_LINUX && info.personality != PERS_UNKNOWN;
+                   brand_recognise(&info, &m, err, sizeof err) && !m.brand->fallback;
     close(fd);
     return foreign;
 }

@@ -14,9 +14,9 @@
 #define HANDLER_PARTIAL(name) fbsd_sys_##name
 #define HANDLER_MISSING(name) NULL
 #define UNPAREN(...) __VA_ARGS__
-#define SYSCALL(nr_, name_, status_, kinds_, note_) \
+#define SYSCALL(nr_, name_, status_, class_, kinds_, note_) \
     [nr_] = { .name = #name_, .handler = HANDLER_##status_(name_), .status = SYS_##status_, \
-              .kinds = { UNPAREN kinds_ }, .note = note_ },
+              .cls = class_, .kinds = { UNPAREN kinds_ }, .note = note_ },
 const struct syscall_entry fbsd_syscall_table[FBSD_SYSCALL_MAX] = {
 #include "personality/freebsd/syscalls.def"
 };
@@ -86,7 +86,6 @@ int fbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
 
 const struct personality freebsd_personality = {
     .name = "freebsd",
-    .id = PERS_FREEBSD,
     .trace_names = &fbsd_trace_names,
     .prepare_exec = fbsd_prepare_exec,
     .guest_code = fbsd_guest_code,
