@@ -101,6 +101,8 @@ void door_stub_call(struct persona_thread *t)
     regs->fpregs = t->xsave_area;       /* FXSAVE layout: the XSAVE legacy area */
     syscall_enter(t, regs);
     signals_deliver_pending(t, regs);
+    if (regs->fp_flags & GUEST_FP_XRELOAD)
+        t->fp_full = 1;     /* sigreturn set the extended state: XRSTOR it all */
 }
 
 /* A signal interrupted a thread somewhere on its way into or out of
