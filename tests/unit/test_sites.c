@@ -25,6 +25,7 @@
 
 #include "loader/code_map.h"
 #include "loader/gopclntab.h"
+#include "syscalls/rewrite.h"
 #include "syscalls/sites.h"
 
 /* ------------------------------------------------------------ crafted code */
@@ -795,6 +796,18 @@ static struct verdict check_binary(const char *path, enum code_map_source want_s
     }
     cr_log_info("%s: %zu sites, %zu patched, %zu syscalls to objdump", path, v.sites,
                 v.patched, v.objdump_sites);
+
+    /* rewrite_survey (persona info) reads the file the same way. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    cr_assert_geq(fd, 0);
+    struct rewrite_stats st;
+    cr_assert_eq(rewrite_survey(fd, &st), 0);
+    close(fd);
+    cr_assert_eq(st.sites, v.sites);
+    cr_assert_eq(st.patched, v.patched);
+    cr_assert_eq(st.no_pad, v.sites - v.patched);
+    cr_assert_eq(st.undecodable, 0);
+    cr_assert_str_eq(st.bounds, want_source == CODE_MAP_GOPCLNTAB ? ".gopclntab" : "symbol table");
     free(all);
     free(l.v);
     free_binary(&b);
@@ -942,4 +955,17 @@ Test(code_map, symtab_of_c_hello)
     for (size_t i = 1; i < m.nfuncs; i++)
         cr_assert_leq(m.funcs[i - 1].end, m.funcs[i].start);
     code_map_free(&m);
+}
+
+/* Not an ELF file: rewrite_survey says so, without crashing. */
+Test(sites_real, survey_of_a_non_elf_file)
+{
+    char path[] = "/tmp/persona-test-sites.XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    unlink(path);
+    cr_assert_eq(write(fd, "#!/bin/sh\necho not an ELF file\n", 31), 31);
+    struct rewrite_stats st;
+    cr_assert_eq(rewrite_survey(fd, &st), -1);
+    close(fd);
 }
