@@ -969,3 +969,48 @@ Test(sites_real, survey_of_a_non_elf_file)
     cr_assert_eq(rewrite_survey(fd, &st), -1);
     close(fd);
 }
+
+/* The register-preservation sample (samples/c/regs.c) is only a test of
+ * the rewritten path if its probe's `syscall` is patched. */
+Test(sites_real, regs_probe_site_is_rewritable, .timeout = 60)
+{
+    const char *path = PERSONA_TEST_SAMPLES "/regs";
+    struct binary b;
+    load_binary(&b, path);
+    cr_assert_eq(b.map.source, CODE_MAP_SYMTAB);
+    /* regs_probe's bounds from the symbol table. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+    uint64_t lo = 0, hi = 0;
+    for (Elf_Scn *scn = NULL; (scn = elf_nextscn(e, scn));) {
+        GElf_Shdr sh;
+        gelf_getshdr(scn, &sh);
+        if (sh.sh_type != SHT_SYMTAB)
+            continue;
+        Elf_Data *d = elf_getdata(scn, NULL);
+        for (size_t i = 0; i < sh.sh_size / sh.sh_entsize; i++) {
+            GElf_Sym s;
+            gelf_getsym(d, (int)i, &s);
+            const char *name = elf_strptr(e, sh.sh_link, s.st_name);
+            if (name && strcmp(name, "regs_probe") == 0) {
+                lo = s.st_value;
+                hi = s.st_value + s.st_size;
+            }
+        }
+    }
+    elf_end(e);
+    close(fd);
+    cr_assert_lt(lo, hi, "no sized regs_probe symbol in %s", path);
+    size_t in_probe = 0;
+    for (size_t i = 0; i < b.nseg; i++) {
+        struct site_scan s;
+        cr_assert_eq(sites_find(b.seg[i].bytes, b.seg[i].vaddr, b.seg[i].size, b.map.funcs,
+                                b.map.nfuncs, PADS_GAPS, &s), 0);
+        for (size_t k = 0; k < s.npatches; k++)
+            if (s.patches[k].site >= lo && s.patches[k].site < hi)
+                in_probe++;
+        site_scan_free(&s);
+    }
+    cr_assert_eq(in_probe, 1, "regs_probe's syscall is not rewritable");
+    free_binary(&b);
+}
