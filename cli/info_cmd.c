@@ -14,7 +14,8 @@
  *   go package:   persona/samples/go/hello       } (package and module lines
  *   go module:    persona/samples/go (devel)     }  only when known)
  *   syscall sites: 32 found, 32 rewritable (bounds from .gopclntab), 0 left to the trap
- *                 (freebsd binaries only: what `persona run` would patch,
+ *                 (binaries of a personality persona runs, i.e. freebsd:
+ *                 what `persona run` would patch,
  *                 syscalls/rewrite.c, found in the file's own bytes; ". This
  *                 machine cannot rewrite them: <why>." is added when this
  *                 CPU or kernel lets the trap catch every call; the one key
@@ -43,7 +44,8 @@
  *   syscall_sites  object|null  {found, rewritable, trap, candidates, undecodable:
  *                  integers; bounds: ".gopclntab" | "symbol table" | "none";
  *                  supported: boolean; unsupported_reason: string|null};
- *                  null unless freebsd (or when the code cannot be read)
+ *                  null unless persona has the personality (freebsd), or
+ *                  when the code cannot be read
  *   runnable       boolean  `persona run` would start it
  *   reason         string|null   why not (the message `persona run` prints)
  *   executable     boolean  the file has execute permission for this user
@@ -85,7 +87,8 @@ struct info_report {
     GElf_Phdr ph[MAX_SEGMENTS];
     size_t nph;
     struct go_info go;
-    bool have_sites;            /* a freebsd binary whose code was read */
+    struct brand_match brand;   /* brand.brand NULL: not recognised */
+    bool have_sites;            /* a binary of a runnable personality, its code read */
     struct rewrite_stats sites;
     bool rewrite_ok;            /* this CPU and kernel allow rewriting */
     char rewrite_why[160];
@@ -128,19 +131,13 @@ static const char *linking(const struct elf_info *e)
     return e->dynamic ? "dynamic" : e->type == ET_DYN ? "static-pie" : "static";
 }
 
-static const char *note_name(const struct elf_info *e)
+/* "14.0" from __FreeBSD_version 1400097, as the brand reads it. */
+static void os_release(const struct brand_match *m, char *buf, size_t len)
 {
-    return e->personality == PERS_NETBSD ? "NetBSD ABI note" : "FreeBSD ABI note";
-}
-
-/* __FreeBSD_version 1400097 -> "14.0"; __NetBSD_Version__ 1000000000 -> "10.0". */
-static void os_release(const struct elf_info *e, char *buf, size_t len)
-{
-    uint32_t v = e->os_version;
-    if (e->personality == PERS_NETBSD)
-        snprintf(buf, len, "%u.%u", v / 100000000, v / 1000000 % 100);
+    if (m->brand && m->brand->release)
+        m->brand->release(m->os_version, buf, len);
     else
-        snprintf(buf, len, "%u.%u", v / 100000, v / 1000 % 100);
+        snprintf(buf, len, "%u", m->os_version);
 }
 
 static const char *go_source_text(enum go_info_source s)
@@ -201,13 +198,14 @@ static void print_text(FILE *o, const struct info_report *r)
 {
     const struct elf_info *e = &r->elf;
     fprintf(o, "%-14s%s\n", "file:", r->file);
-    fprintf(o, "%-14s%s (%s)\n", "personality:", personality_id_name(e->personality),
-            e->brand_reason);
-    if (e->os_version) {
+    const struct brand_match *m = &r->brand;
+    fprintf(o, "%-14s%s (%s)\n", "personality:", m->brand ? m->brand->name : "unknown",
+            m->brand ? m->reason : r->why);
+    if (m->os_version) {
         char rel[32];
-        os_release(e, rel, sizeof rel);
-        fprintf(o, "%-14s%" PRIu32 " (%s %s, %s)\n", "os version:", e->os_version,
-                e->personality == PERS_NETBSD ? "NetBSD" : "FreeBSD", rel, note_name(e));
+        os_release(m, rel, sizeof rel);
+        fprintf(o, "%-14s%" PRIu32 " (%s %s, %s ABI note)\n", "os version:", m->os_version,
+                m->brand->os_name, rel, m->brand->os_name);
     } else {
         fprintf(o, "%-14s%s\n", "os version:", "none");
     }
@@ -264,13 +262,14 @@ static void print_json(FILE *o, const struct info_report *r)
     const struct elf_info *e = &r->elf;
     fputs("{\"file\":", o);
     json_str(o, r->file);
-    fprintf(o, ",\"personality\":\"%s\",\"recognised_by\":", personality_id_name(e->personality));
-    json_str(o, e->brand_reason);
+    const struct brand_match *m = &r->brand;
+    fprintf(o, ",\"personality\":\"%s\",\"recognised_by\":", m->brand ? m->brand->name : "unknown");
+    json_str(o, m->brand ? m->reason : r->why);
     fprintf(o, ",\"osabi\":%u,\"os_version\":", e->osabi);
-    if (e->os_version) {
+    if (m->os_version) {
         char rel[32];
-        os_release(e, rel, sizeof rel);
-        fprintf(o, "%" PRIu32 ",\"os_release\":\"%s\"", e->os_version, rel);
+        os_release(m, rel, sizeof rel);
+        fprintf(o, "%" PRIu32 ",\"os_release\":\"%s\"", m->os_version, rel);
     } else {
         fputs("null,\"os_release\":null", o);
     }
@@ -377,12 +376,14 @@ static int inspect(const char *file, struct info_report *r)
         return 1;
     }
     go_info_read_fd(fd, &r->go);
-    if (r->elf.personality == PERS_FREEBSD) {
+    r->runnable = runnable_personality(&r->elf, &r->brand, r->why, sizeof r->why) != NULL;
+    /* The rewriting verdict for what a personality of persona's runs
+     * (dynamic ones too: the verdict is about their code). */
+    if (r->brand.brand && r->brand.brand->personality) {
         r->have_sites = rewrite_survey(fd, &r->sites) == 0;
         r->rewrite_ok = rewrite_supported(r->rewrite_why, sizeof r->rewrite_why);
     }
     close(fd);
-    r->runnable = runnable_personality(&r->elf, r->why, sizeof r->why) != NULL;
     r->executable = (st.st_mode & 0111) && access(file, X_OK) == 0;
     return 0;
 }
