@@ -14,8 +14,7 @@
  *   go package:   persona/samples/go/hello       } (package and module lines
  *   go module:    persona/samples/go (devel)     }  only when known)
  *   syscall sites: 32 found, 32 rewritable (bounds from .gopclntab), 0 left to the trap
- *                 (binaries of a personality persona runs, i.e. freebsd:
- *                 what `persona run` would patch,
+ *                 (freebsd binaries only: what `persona run` would patch,
  *                 syscalls/rewrite.c, found in the file's own bytes; ". This
  *                 machine cannot rewrite them: <why>." is added when this
  *                 CPU or kernel lets the trap catch every call; the one key
@@ -44,8 +43,7 @@
  *   syscall_sites  object|null  {found, rewritable, trap, candidates, undecodable:
  *                  integers; bounds: ".gopclntab" | "symbol table" | "none";
  *                  supported: boolean; unsupported_reason: string|null};
- *                  null unless persona has the personality (freebsd), or
- *                  when the code cannot be read
+ *                  null unless freebsd (or when the code cannot be read)
  *   runnable       boolean  `persona run` would start it
  *   reason         string|null   why not (the message `persona run` prints)
  *   executable     boolean  the file has execute permission for this user
@@ -88,7 +86,7 @@ struct info_report {
     size_t nph;
     struct go_info go;
     struct brand_match brand;   /* brand.brand NULL: not recognised */
-    bool have_sites;            /* a binary of a runnable personality, its code read */
+    bool have_sites;            /* a freebsd binary whose code was read */
     struct rewrite_stats sites;
     bool rewrite_ok;            /* this CPU and kernel allow rewriting */
     char rewrite_why[160];
@@ -377,8 +375,6 @@ static int inspect(const char *file, struct info_report *r)
     }
     go_info_read_fd(fd, &r->go);
     r->runnable = runnable_personality(&r->elf, &r->brand, r->why, sizeof r->why) != NULL;
-    /* The rewriting verdict for what a personality of persona's runs
-     * (dynamic ones too: the verdict is about their code). */
     if (r->brand.brand && r->brand.brand->personality) {
         r->have_sites = rewrite_survey(fd, &r->sites) == 0;
         r->rewrite_ok = rewrite_supported(r->rewrite_why, sizeof r->rewrite_why);

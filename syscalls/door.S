@@ -226,7 +226,7 @@ door_stub_slow:                         /* every register is in stub_regs now */
     movdqu %xmm13, %gs:PT_OFF_XSAVE+368
     movdqu %xmm14, %gs:PT_OFF_XSAVE+384
     movdqu %xmm15, %gs:PT_OFF_XSAVE+400
-    movq $GUEST_FP_LAZY, %gs:PT_OFF_REGS+GR_FPFLAGS
+    movq $(GUEST_FP_LAZY | GUEST_FP_EXT_INIT), %gs:PT_OFF_REGS+GR_FPFLAGS
     jmp 2f
     /* XSAVEOPT skips what is unchanged since the XRSTOR below and what is
      * in its initial state (its XSTATE_BV bit is clear then, and the area

@@ -27,7 +27,9 @@ void guest_fp_written(struct guest_regs *regs)
  * magic1 says an XSAVE extension follows, xstate_size how big the whole
  * image is. */
 #define FP_SW_OFF        464
+#ifndef FP_XSTATE_MAGIC1
 #define FP_XSTATE_MAGIC1 0x46505853u
+#endif
 #define XSAVE_HDR        512
 #define XFEATURE_AVX_ALL 0xe4ULL   /* YMM upper (2), opmask, ZMM_Hi256, Hi16_ZMM (5-7) */
 
@@ -77,7 +79,7 @@ void guest_fp_ext_get(struct guest_regs *regs, void *buf)
     memset(buf, 0, n);
     if (!n || !regs->fpregs)
         return;
-    if (regs->fp_flags & GUEST_FP_LAZY) {
+    if (regs->fp_flags & GUEST_FP_EXT_INIT) {
         /* Only x87/SSE/PKRU were in use at the call: the AVX family was in
          * its initial state (door.S), whatever persona's code left there. */
         _Alignas(64) unsigned char live[PT_XSAVE_SIZE];
@@ -103,7 +105,7 @@ void guest_fp_ext_set(struct guest_regs *regs, void *buf)
     if (is_stub_area(regs)) {
         memcpy((unsigned char *)regs->fpregs + XSAVE_HDR, buf, n);
         *(uint64_t *)((unsigned char *)regs->fpregs + XSAVE_HDR) |= 3;  /* the FXSAVE part too */
-        regs->fp_flags |= GUEST_FP_XRELOAD;
+        regs->fp_flags = (regs->fp_flags | GUEST_FP_XRELOAD) & ~(uint64_t)GUEST_FP_EXT_INIT;
         return;
     }
     unsigned char *dst = kernel_ext(regs, &k);
