@@ -308,9 +308,26 @@ static void check_probe(const char *call)
 	}
 	if (xbad)
 		fail_regs(call, "changed: xmm", xbad);
-	if (ybad)
+	if (ybad) {
 		fail_regs(call, P.use_ymm ? "upper halves changed: ymm"
 		                          : "upper halves no longer zero: ymm", ybad);
+		int i = __builtin_ctz(ybad);
+		u64 got[2], want[2] = { 0, 0 };
+		memcpy(got, P.yout[i] + 16, 16);
+		if (P.use_ymm)
+			memcpy(want, P.yin[i] + 16, 16);
+		put_str("  ymm");
+		put_num(i);
+		put_str(" upper half: ");
+		put_hex(got[1]);
+		put_str(" ");
+		put_hex(got[0]);
+		put_str(", expected ");
+		put_hex(want[1]);
+		put_str(" ");
+		put_hex(want[0]);
+		put_str("\n");
+	}
 	if (P.mxcsr_out != P.mxcsr_in) {
 		fail(call, "MXCSR changed");
 		put_hex(P.mxcsr_out);
