@@ -51,6 +51,15 @@ bool rewrite_supported(char *why, size_t cap)
     return true;
 }
 
+/* Go's functions end in int3 padding; elsewhere padding lies between
+ * sized symbols.  *bounds says where the function bounds came from. */
+static enum pad_policy pad_policy_of(const struct code_map *m, const char **bounds)
+{
+    *bounds = m->source == CODE_MAP_GOPCLNTAB ? ".gopclntab"
+            : m->source == CODE_MAP_SYMTAB ? "symbol table" : "none";
+    return m->source == CODE_MAP_GOPCLNTAB ? PADS_TRAILING_INT3 : PADS_GAPS;
+}
+
 static int rel32(uint64_t from_next, uint64_t to, int32_t *out)
 {
     int64_t d = (int64_t)(to - from_next);
@@ -105,9 +114,7 @@ int rewrite_image(int fd, const struct elf_info *info, const struct loaded_image
         snprintf(err, errlen, "cannot read the ELF file's sections");
         return -1;
     }
-    st->bounds = map.source == CODE_MAP_GOPCLNTAB ? ".gopclntab"
-               : map.source == CODE_MAP_SYMTAB ? "symbol table" : "none";
-    enum pad_policy policy = map.source == CODE_MAP_GOPCLNTAB ? PADS_TRAILING_INT3 : PADS_GAPS;
+    enum pad_policy policy = pad_policy_of(&map, &st->bounds);
 
     /* Every executable PT_LOAD, scanned as mapped. */
     Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
@@ -212,9 +219,7 @@ int rewrite_survey(int fd, struct rewrite_stats *st)
     struct code_map map;
     if (code_map_load(fd, 0, &map) != 0)
         return -1;
-    st->bounds = map.source == CODE_MAP_GOPCLNTAB ? ".gopclntab"
-               : map.source == CODE_MAP_SYMTAB ? "symbol table" : "none";
-    enum pad_policy policy = map.source == CODE_MAP_GOPCLNTAB ? PADS_TRAILING_INT3 : PADS_GAPS;
+    enum pad_policy policy = pad_policy_of(&map, &st->bounds);
     Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
     size_t nph = 0;
     int rc = 0;
