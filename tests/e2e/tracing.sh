@@ -71,12 +71,17 @@ run_case() {
 		local s=$E2E_TMP/stats
 		(cd "$E2E_TMP" && "$PERSONA" run --stats "$SAMPLES/errno" . >/dev/null 2>"$s")
 		expect_contains stats-header "$s" 'calls    errors syscall'
-		# errno's open of a missing file fails: counted as an error.
-		if awk '$NF=="done" && $(NF-1)=="open" && $(NF-2) ~ /^[0-9]+$/ { found=1 } END { exit !found }' "$s"; then
-			e2e_pass stats-errors
+		# errno's opens that fail: the errors column (7 fields when it is
+		# filled, 6 when empty) must count exactly the open calls the
+		# trace shows failing.
+		local want got
+		want=$(cd "$E2E_TMP" && "$PERSONA" run --trace=open "$SAMPLES/errno" . 2>&1 >/dev/null | grep -c '= ERR#' || true)
+		got=$(awk 'NF == 7 && $6 == "open" { print $5 }' "$s")
+		if [[ $want -gt 0 && $got == "$want" ]]; then
+			e2e_pass "stats-errors ($got failing opens)"
 		else
 			cat "$s" >&2
-			e2e_fail stats-errors "no error count for open"
+			e2e_fail stats-errors "--stats counts '$got' failing opens, the trace shows $want"
 		fi
 		expect_contains stats-total "$s" ' total'
 		;;
