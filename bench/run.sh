@@ -21,7 +21,8 @@
 #   --rows LIST   only these rows, comma-separated, of:
 #                 mixed,getpid,now,bundle,startup,http (default: all)
 #   --no-install  do not apt-get install missing peers even as root
-# Environment: BENCH_HTTP_SECONDS (wrk duration per run, default 5).
+# Environment: BENCH_HTTP_SECONDS (wrk duration per run, default 5);
+#   BENCH_RAW=1 also prints every single measurement.
 # Needs scripts/setup.sh --build-only first.
 set -uo pipefail
 export LC_ALL=C
@@ -181,6 +182,10 @@ if ((${#loop_rows[@]})); then
                 timed "$m" "$c" "$n" "${CMD[@]}" "$n" "$m"
             done
         done
+        # the floor under --no-rewrite: one SUD trap, empty handler (ns)
+        if want getpid && [[ -x $repo/build/bench/sud_floor ]]; then
+            f=$("$repo/build/bench/sud_floor" 100000 2>/dev/null) && [[ $f =~ ^[0-9]+$ ]] && T[floor,native]+="$f "
+        fi
     done
 fi
 
@@ -298,10 +303,7 @@ if want http; then
     fi
 fi
 
-floor=
-if want getpid && [[ -x $repo/build/bench/sud_floor ]]; then
-    floor=$("$repo/build/bench/sud_floor" 200000 2>/dev/null) || floor=
-fi
+floor=$(median floor native)
 
 # --- the table ----------------------------------------------------------------
 fmt_time() { # microseconds -> "1.23 s" or "45.6 ms"
@@ -436,7 +438,7 @@ if want bundle && [[ -z ${FAILED[bundle,native]:-} ]]; then
         [[ -n ${FAILED[bundle,$c]:-} ]] && echo "esbuild bundle output: NOT identical or failed under ${title[$c]} (see below)."
     done
 fi
-[[ -n $floor ]] && echo "one Syscall User Dispatch trap with an empty SIGSYS handler (bench/sud_floor): $floor ns -- the floor under --no-rewrite's per-call cost."
+[[ -n $floor ]] && echo "one Syscall User Dispatch trap with an empty SIGSYS handler (bench/sud_floor, median): $floor ns -- the floor under --no-rewrite's per-call cost."
 want http && have wrk && echo "HTTP: wrk -t2 -c64 -d${http_secs}s against 127.0.0.1 (client and server share this machine's CPUs); errors = non-2xx/3xx responses + socket errors."
 for c in qemu proot; do ((avail[$c])) || echo "${title[$c]}: not installed (Debian: apt-get install $([[ $c == qemu ]] && echo qemu-user || echo proot))."; done
 if have runsc; then
@@ -445,6 +447,10 @@ else
     echo "gVisor (runsc): not available (not installed)."
 fi
 for n in "${notes[@]}"; do echo "$n"; done
+if [[ ${BENCH_RAW:-0} != 0 ]]; then   # every measurement, for judging the noise
+    echo "raw (us; http: milli-requests/s; floor: ns):"
+    for k in $(printf '%s\n' "${!T[@]}" | sort); do echo "  $k: ${T[$k]}"; done
+fi
 if ((status)); then
     echo "bench: a run under persona failed or its output differed from native (see above)." >&2
 fi
