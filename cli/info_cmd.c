@@ -13,6 +13,12 @@
  *   go:           go1.19.8 (build info)          } only for Go binaries
  *   go package:   persona/samples/go/hello       } (package and module lines
  *   go module:    persona/samples/go (devel)     }  only when known)
+ *   syscall sites: 32 found, 32 rewritable (bounds from .gopclntab), 0 left to the trap
+ *                 (freebsd binaries only: what `persona run` would patch,
+ *                 syscalls/rewrite.c, found in the file's own bytes; ". This
+ *                 machine cannot rewrite them: <why>." is added when this
+ *                 CPU or kernel lets the trap catch every call; the one key
+ *                 longer than the column, so its value starts at column 16)
  *   runnable:     yes | no: <the reason `persona run` would give>
  *
  * JSON output (--format json): one object on one line, documented with
@@ -34,6 +40,10 @@
  *   go_note        boolean  the Go linker's build-id note is present
  *   go             object|null  {version, path, module, module_version, source}:
  *                  strings or null; source "buildinfo" | "buildinfo-pointers" | "scan"
+ *   syscall_sites  object|null  {found, rewritable, trap, candidates, undecodable:
+ *                  integers; bounds: ".gopclntab" | "symbol table" | "none";
+ *                  supported: boolean; unsupported_reason: string|null};
+ *                  null unless freebsd (or when the code cannot be read)
  *   runnable       boolean  `persona run` would start it
  *   reason         string|null   why not (the message `persona run` prints)
  *   executable     boolean  the file has execute permission for this user
@@ -46,6 +56,7 @@
 #include "loader/elf.h"
 #include "loader/goinfo.h"
 #include "syscalls/log.h"
+#include "syscalls/rewrite.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -60,8 +71,9 @@ static const char usage[] =
     "usage: persona info [--format text|json] FILE\n"
     "Shows what persona sees in an ELF file: its personality and how it was\n"
     "recognised, the OS version from its ABI note, static or dynamic linking,\n"
-    "the entry point, the segments, the Go build info of Go binaries, and\n"
-    "whether `persona run` can start it (and if not, why).\n"
+    "the entry point, the segments, the Go build info of Go binaries, how\n"
+    "many of its syscall sites `persona run` would rewrite, and whether\n"
+    "`persona run` can start it (and if not, why).\n"
     "Exit status: 0, 1 if FILE is unreadable or not a usable ELF file, 2 for\n"
     "a usage error.  The JSON fields are described in docs/info-json.md.\n";
 
@@ -73,6 +85,11 @@ struct info_report {
     GElf_Phdr ph[MAX_SEGMENTS];
     size_t nph;
     struct go_info go;
+    struct brand_match brand;   /* brand.brand NULL: not recognised */
+    bool have_sites;            /* a freebsd binary whose code was read */
+    struct rewrite_stats sites;
+    bool rewrite_ok;            /* this CPU and kernel allow rewriting */
+    char rewrite_why[160];
     bool runnable, executable;
     char why[512];
 };
@@ -112,19 +129,13 @@ static const char *linking(const struct elf_info *e)
     return e->dynamic ? "dynamic" : e->type == ET_DYN ? "static-pie" : "static";
 }
 
-static const char *note_name(const struct elf_info *e)
+/* "14.0" from __FreeBSD_version 1400097, as the brand reads it. */
+static void os_release(const struct brand_match *m, char *buf, size_t len)
 {
-    return e->personality == PERS_NETBSD ? "NetBSD ABI note" : "FreeBSD ABI note";
-}
-
-/* __FreeBSD_version 1400097 -> "14.0"; __NetBSD_Version__ 1000000000 -> "10.0". */
-static void os_release(const struct elf_info *e, char *buf, size_t len)
-{
-    uint32_t v = e->os_version;
-    if (e->personality == PERS_NETBSD)
-        snprintf(buf, len, "%u.%u", v / 100000000, v / 1000000 % 100);
+    if (m->brand && m->brand->release)
+        m->brand->release(m->os_version, buf, len);
     else
-        snprintf(buf, len, "%u.%u", v / 100000, v / 1000 % 100);
+        snprintf(buf, len, "%u", m->os_version);
 }
 
 static const char *go_source_text(enum go_info_source s)
@@ -185,13 +196,14 @@ static void print_text(FILE *o, const struct info_report *r)
 {
     const struct elf_info *e = &r->elf;
     fprintf(o, "%-14s%s\n", "file:", r->file);
-    fprintf(o, "%-14s%s (%s)\n", "personality:", personality_id_name(e->personality),
-            e->brand_reason);
-    if (e->os_version) {
+    const struct brand_match *m = &r->brand;
+    fprintf(o, "%-14s%s (%s)\n", "personality:", m->brand ? m->brand->name : "unknown",
+            m->brand ? m->reason : r->why);
+    if (m->os_version) {
         char rel[32];
-        os_release(e, rel, sizeof rel);
-        fprintf(o, "%-14s%" PRIu32 " (%s %s, %s)\n", "os version:", e->os_version,
-                e->personality == PERS_NETBSD ? "NetBSD" : "FreeBSD", rel, note_name(e));
+        os_release(m, rel, sizeof rel);
+        fprintf(o, "%-14s%" PRIu32 " (%s %s, %s ABI note)\n", "os version:", m->os_version,
+                m->brand->os_name, rel, m->brand->os_name);
     } else {
         fprintf(o, "%-14s%s\n", "os version:", "none");
     }
@@ -228,6 +240,14 @@ static void print_text(FILE *o, const struct info_report *r)
             fprintf(o, "%-14s%s%s%s\n", "go module:", r->go.mod_path,
                     r->go.mod_version[0] ? " " : "", r->go.mod_version);
     }
+    if (r->have_sites) {
+        const struct rewrite_stats *st = &r->sites;
+        fprintf(o, "syscall sites: %zu found, %zu rewritable (bounds from %s), %zu left to the trap",
+                st->sites, st->patched, st->bounds, st->sites - st->patched);
+        if (!r->rewrite_ok)
+            fprintf(o, ". This machine cannot rewrite them: %s.", r->rewrite_why);
+        fputc('\n', o);
+    }
     if (r->runnable)
         fprintf(o, "%-14syes%s\n", "runnable:",
                 r->executable ? "" : " (once executable: the file has no execute permission)");
@@ -240,13 +260,14 @@ static void print_json(FILE *o, const struct info_report *r)
     const struct elf_info *e = &r->elf;
     fputs("{\"file\":", o);
     json_str(o, r->file);
-    fprintf(o, ",\"personality\":\"%s\",\"recognised_by\":", personality_id_name(e->personality));
-    json_str(o, e->brand_reason);
+    const struct brand_match *m = &r->brand;
+    fprintf(o, ",\"personality\":\"%s\",\"recognised_by\":", m->brand ? m->brand->name : "unknown");
+    json_str(o, m->brand ? m->reason : r->why);
     fprintf(o, ",\"osabi\":%u,\"os_version\":", e->osabi);
-    if (e->os_version) {
+    if (m->os_version) {
         char rel[32];
-        os_release(e, rel, sizeof rel);
-        fprintf(o, "%" PRIu32 ",\"os_release\":\"%s\"", e->os_version, rel);
+        os_release(m, rel, sizeof rel);
+        fprintf(o, "%" PRIu32 ",\"os_release\":\"%s\"", m->os_version, rel);
     } else {
         fputs("null,\"os_release\":null", o);
     }
@@ -275,6 +296,20 @@ static void print_json(FILE *o, const struct info_report *r)
         fputs(",\"module_version\":", o);
         json_str_or_null(o, r->go.mod_version);
         fprintf(o, ",\"source\":\"%s\"}", go_info_source_name(r->go.source));
+    } else {
+        fputs("null", o);
+    }
+    fputs(",\"syscall_sites\":", o);
+    if (r->have_sites) {
+        const struct rewrite_stats *st = &r->sites;
+        fprintf(o, "{\"found\":%zu,\"rewritable\":%zu,\"trap\":%zu,\"candidates\":%zu,"
+                   "\"undecodable\":%zu,\"bounds\":",
+                st->sites, st->patched, st->sites - st->patched, st->candidates,
+                st->undecodable);
+        json_str(o, st->bounds);
+        fprintf(o, ",\"supported\":%s,\"unsupported_reason\":", r->rewrite_ok ? "true" : "false");
+        json_str_or_null(o, r->rewrite_ok ? NULL : r->rewrite_why);
+        fputc('}', o);
     } else {
         fputs("null", o);
     }
@@ -339,8 +374,12 @@ static int inspect(const char *file, struct info_report *r)
         return 1;
     }
     go_info_read_fd(fd, &r->go);
+    r->runnable = runnable_personality(&r->elf, &r->brand, r->why, sizeof r->why) != NULL;
+    if (r->brand.brand && r->brand.brand->personality) {
+        r->have_sites = rewrite_survey(fd, &r->sites) == 0;
+        r->rewrite_ok = rewrite_supported(r->rewrite_why, sizeof r->rewrite_why);
+    }
     close(fd);
-    r->runnable = runnable_personality(&r->elf, r->why, sizeof r->why) != NULL;
     r->executable = (st.st_mode & 0111) && access(file, X_OK) == 0;
     return 0;
 }

@@ -21,7 +21,8 @@ static const char usage[] =
     "run options:\n"
     "  --trace[=SPEC]         one line per guest system call, on stderr; SPEC is\n"
     "                         a list of calls and classes to show (open,read,\n"
-    "                         %file,%net,%process,%signal,%memory,%time,%desc)\n"
+    "                         %file,%desc,%net,%process,%thread,%signal,%memory,\n"
+    "                         %time,%ipc,%creds,%system)\n"
     "  --trace-output=FILE, -o FILE\n"
     "                         write the trace and --stats to FILE\n"
     "  -v                     with --trace: show host paths too\n"
@@ -29,9 +30,12 @@ static const char usage[] =
     "  --stats                a per-call table (calls, errors, time) at exit\n"
     "  --report-missing=FILE  write every unimplemented call, ioctl, sysctl and\n"
     "                         flag the program used, as JSON, at exit\n"
-    "  --no-rewrite           catch every system call by trap (Syscall User\n"
-    "                         Dispatch) instead of rewriting the program's\n"
-    "                         syscall sites into jumps to persona\n"
+    "  --no-rewrite           catch every system call by trap instead of\n"
+    "                         rewriting the program's syscall sites into\n"
+    "                         jumps to persona\n"
+    "  --backend=sud|seccomp  how calls that are not rewritten are caught:\n"
+    "                         Syscall User Dispatch (Linux >= 5.11, the\n"
+    "                         default) or a seccomp filter (older kernels)\n"
     "  --argv0=NAME           give the program NAME as argv[0]\n"
     "  --trace-fd=N           trace to inherited descriptor N\n"
     "                         (these two are how persona starts itself again\n"
@@ -96,6 +100,8 @@ static int cmd_run(int argc, char **argv)
             opt.stats = true;
         else if (strcmp(a, "--no-rewrite") == 0)
             opt.no_rewrite = true;
+        else if (strncmp(a, "--backend=", 10) == 0 && a[10])
+            opt.backend = a + 10;
         else if (strncmp(a, "--report-missing=", 17) == 0 && a[17])
             opt.report_missing = a + 17;
         else if (strncmp(a, "--argv0=", 8) == 0)

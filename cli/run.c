@@ -3,16 +3,12 @@
 #include "cli/runnable.h"
 #include "loader/elf.h"
 #include "personality/personality.h"
-#include "syscalls/door.h"
 #include "syscalls/log.h"
-#include "syscalls/signals.h"
-#include "syscalls/sud.h"
-#include "syscalls/threads.h"
 #include "syscalls/trace.h"
 #include "syscalls/report.h"
 #include "syscalls/fdreserve.h"
 #include "syscalls/process.h"
-#include "syscalls/rewrite.h"
+#include "syscalls/runtime.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -48,18 +44,6 @@ static int resolve(const char *name, char *out, size_t cap)
         path += n + (path[n] == ':');
     }
     return -ENOENT;
-}
-
-/* Guest dispositions start as the ones persona inherited (SIG_IGN stays
- * ignored across exec), and its mask as persona's own. */
-static void inherit_signal_state(struct persona_thread *t, uint64_t inherited_mask)
-{
-    for (int sig = 1; sig <= HOST_NSIG; sig++) {
-        struct { void *h; unsigned long f; void *r; uint64_t m; } k;
-        if (syscall(SYS_rt_sigaction, sig, NULL, &k, 8) == 0 && k.h == SIG_IGN)
-            guest_actions[sig].handler = GUEST_SIG_IGN;
-    }
-    t->sigmask = inherited_mask & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
 }
 
 /* --trace, --stats, --report-missing.  Everything the options name is
@@ -112,24 +96,6 @@ static int setup_tracing(const struct run_options *opt, const struct personality
     return 0;
 }
 
-/* Rewritten syscall sites, unless --no-rewrite (`persona info` shows what
- * would be rewritten).  Failing to rewrite is never fatal: the trap
- * catches every call then. */
-static void rewrite_sites(const struct run_options *opt, int fd, const struct elf_info *info,
-                          const struct loaded_image *img)
-{
-    char why[160];
-    if (opt->no_rewrite)
-        return;
-    if (!rewrite_supported(why, sizeof why)) {
-        debugmsg("not rewriting syscall sites: %s", why);
-        return;
-    }
-    struct rewrite_stats st;
-    if (rewrite_image(fd, info, img, &st, why, sizeof why) != 0)
-        debugmsg("not rewriting syscall sites: %s", why);
-}
-
 /* PERSONA_DEBUG: set to anything but "" or "0". */
 static bool debug_from_env(void)
 {
@@ -173,7 +139,8 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         return EXIT_CANNOT_RUN;
     }
     char why[512];
-    const struct personality *pers = runnable_personality(&info, why, sizeof why);
+    struct brand_match brand;
+    const struct personality *pers = runnable_personality(&info, &brand, why, sizeof why);
     if (!pers) {
         warnmsg("%s: %s", name, why);
         return EXIT_CANNOT_RUN;
@@ -185,23 +152,11 @@ int run_program(const struct run_options *opt, int argc, char **argv)
 
     if (setup_tracing(opt, pers, execpath) != 0)
         return 2;
-    door_probe_cpu();
-    uint64_t inherited_mask;
-    signals_block_all(&inherited_mask);
-    struct persona_thread *t = thread_attach();
-    active_personality = pers;
-    trace_init();
-    inherit_signal_state(t, inherited_mask);
-    signals_init();
-    sud_enable(t);
-
-    struct loaded_image img;
-    if (elf_map(fd, &info, &img, err, sizeof err) != 0) {
-        warnmsg("%s: %s", name, err);
-        return EXIT_CANNOT_RUN;
+    const struct backend *backend = backend_choose(opt->backend, why, sizeof why);
+    if (!backend) {
+        warnmsg("%s", why);
+        return opt->backend ? 2 : EXIT_CANNOT_RUN;
     }
-    rewrite_sites(opt, fd, &info, &img);
-    close(fd);
     /* A guest's exec of another foreign binary starts persona again. */
     static char self[PATH_MAX];
     ssize_t sl = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -209,8 +164,8 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         self[sl] = 0;
         /* The same run options for programs the guest execs: tracing goes
          * on in the same output (the report file is this process's own). */
-        static char *again[10];
-        static char spec[512], fdopt[32];
+        static char *again[12];
+        static char spec[512], fdopt[32], backendopt[48];
         int n = 0;
         if (opt->debug)
             again[n++] = "--debug";
@@ -229,6 +184,10 @@ int run_program(const struct run_options *opt, int argc, char **argv)
             again[n++] = "--stats";
         if (opt->no_rewrite)
             again[n++] = "--no-rewrite";
+        if (opt->backend) {
+            snprintf(backendopt, sizeof backendopt, "--backend=%s", opt->backend);
+            again[n++] = backendopt;
+        }
         if (opt->trace || opt->stats) {
             snprintf(fdopt, sizeof fdopt, "--trace-fd=%d", trace_config.fd);
             again[n++] = fdopt;
@@ -238,17 +197,12 @@ int run_program(const struct run_options *opt, int argc, char **argv)
     }
     if (opt->argv0)
         argv[0] = (char *)opt->argv0;
-    struct exec_request req = {
-        .info = &info, .img = &img, .execpath = execpath,
+    struct runtime_start rs = {
+        .pers = pers, .backend = backend, .rewrite = !opt->no_rewrite,
+        .fd = fd, .info = &info, .execpath = execpath,
         .argc = argc, .argv = argv, .envp = environ,
     };
-    struct guest_entry entry;
-    if (pers->prepare_exec(&req, &entry, err, sizeof err) != 0) {
-        warnmsg("%s: %s", name, err);
-        return EXIT_CANNOT_RUN;
-    }
-    threads_register_self(t, 100001);   /* FreeBSD's first thread id range */
-    t->guest_fsbase = 0;
-    signals_unblock_all();
-    door_enter_guest(t, &entry);
+    runtime_start(&rs, err, sizeof err);
+    warnmsg("%s: %s", name, err);
+    return EXIT_CANNOT_RUN;
 }

@@ -10,6 +10,7 @@ struct run_options {
     bool timing;                /* -T */
     bool stats;                 /* --stats */
     bool no_rewrite;            /* --no-rewrite: trap every call */
+    const char *backend;        /* --backend=sud|seccomp (NULL: the best) */
     const char *report_missing; /* --report-missing=FILE.json */
     const char *argv0;          /* --argv0=NAME: the program's argv[0] */
     int trace_fd;               /* --trace-fd=N: trace to an inherited fd (0: none) */

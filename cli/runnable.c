@@ -3,14 +3,16 @@
 #include "personality/personality.h"
 #include <stdio.h>
 
-const struct personality *runnable_personality(const struct elf_info *info,
+const struct personality *runnable_personality(const struct elf_info *info, struct brand_match *m,
                                                char *why, size_t whylen)
 {
-    const struct personality *pers =
-        info->personality == PERS_FREEBSD ? &freebsd_personality : NULL;
+    const struct brand *b = brand_recognise(info, m, why, whylen);
+    if (!b)
+        return NULL;
+    const struct personality *pers = b->personality;
     if (!pers) {
         snprintf(why, whylen, "detected the %s personality (%s); only freebsd binaries can run so far",
-                 personality_id_name(info->personality), info->brand_reason);
+                 b->name, m->reason);
         return NULL;
     }
     if (info->dynamic) {

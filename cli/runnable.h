@@ -3,14 +3,16 @@
 #ifndef PERSONA_CLI_RUNNABLE_H
 #define PERSONA_CLI_RUNNABLE_H
 #include "loader/elf.h"
+#include "personality/brand.h"
 #include <stddef.h>
 
 struct personality;
 
 /* The personality that runs a binary with these headers, or NULL with a
- * one-line reason in why (no "persona:" or file name prefix): only freebsd
- * binaries, and only static ones (no PT_INTERP), can run so far. */
-const struct personality *runnable_personality(const struct elf_info *info,
+ * one-line reason in why (no "persona:" or file name prefix): a brand with
+ * a personality (personality/registry.c), static binaries only so far.
+ * *m says which brand matched (m->brand NULL if none). */
+const struct personality *runnable_personality(const struct elf_info *info, struct brand_match *m,
                                                char *why, size_t whylen);
 
 #endif

@@ -2,6 +2,7 @@
  * own syscall table (never from a list kept by hand). */
 #include "cli/commands.h"
 #include "personality/personality.h"
+#include "personality/brand.h"
 #include "syscalls/log.h"
 #include <stdio.h>
 #include <string.h>
@@ -61,11 +62,13 @@ int cmd_syscalls(int argc, char **argv)
         warnmsg("syscalls: unknown status '%s' (done, partial or missing)", want);
         return 2;
     }
-    if (strcmp(pers_name, "freebsd") != 0) {
-        warnmsg("syscalls: unknown personality '%s' (available: freebsd)", pers_name);
+    const struct brand *b = brand_by_name(pers_name);
+    if (!b || !b->personality) {
+        warnmsg("syscalls: %s personality '%s' (available: freebsd)",
+                b ? "no system call table yet for the" : "unknown", pers_name);
         return 2;
     }
-    const struct personality *p = &freebsd_personality;
+    const struct personality *p = b->personality;
     unsigned counts[3] = { 0 };
     for (unsigned nr = 0; nr < p->table_size; nr++)
         if (p->table[nr].name)

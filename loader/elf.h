@@ -5,15 +5,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum personality_id { PERS_UNKNOWN, PERS_FREEBSD, PERS_NETBSD, PERS_LINUX };
+/* An ELF note from a PT_NOTE segment, as far as brands need it. */
+struct elf_note {
+    char owner[16];             /* n_name, NUL-terminated ("FreeBSD") */
+    uint32_t type;
+    bool has_word;              /* a 4-byte descriptor (an ABI version) */
+    uint32_t word;
+};
 
-const char *personality_id_name(enum personality_id id);
-
-/* What the ELF headers say, before anything is mapped. */
+/* What the ELF headers say, before anything is mapped.  Which OS the file
+ * is for is not decided here (personality/brand.h). */
 struct elf_info {
-    enum personality_id personality;
-    char brand_reason[96];      /* how it was recognised: "EI_OSABI 9", ... */
-    uint32_t os_version;        /* from the ABI note, 0 if none */
+    struct elf_note notes[8];
+    int nnotes;
     bool has_go_note;
     int type;                   /* ET_EXEC or ET_DYN */
     uint64_t entry;

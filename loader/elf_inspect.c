@@ -1,8 +1,5 @@
-/* Reading ELF headers with libelf and recognising the personality. */
+/* Reading and checking ELF headers with libelf. */
 #include "loader/elf.h"
-/* Note types: FreeBSD sys/sys/elf_common.h (NT_FREEBSD_ABI_TAG 1), NetBSD
- * sys/sys/exec_elf.h (ELF_NOTE_TYPE_NETBSD_TAG 1), Go cmd/link (ELF_NOTE_GOBUILDID_TAG 4). */
-#define NT_FREEBSD_ABI_TAG 1
 #include <gelf.h>
 #include <libelf.h>
 #include <stdio.h>
@@ -11,19 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *personality_id_name(enum personality_id id)
-{
-    switch (id) {
-    case PERS_FREEBSD: return "freebsd";
-    case PERS_NETBSD:  return "netbsd";
-    case PERS_LINUX:   return "linux";
-    default:           return "unknown";
-    }
-}
-
 #define FAIL(...) do { snprintf(err, errlen, __VA_ARGS__); goto out; } while (0)
 
-/* Look at one PT_NOTE segment's notes. */
+/* Record one PT_NOTE segment's notes.  The Go build id note (owner "Go",
+ * type 4: cmd/link ELF_NOTE_GOBUILDID_TAG) is remembered on its own. */
 static void scan_notes(Elf *e, const GElf_Phdr *ph, struct elf_info *info)
 {
     Elf_Data *d = elf_getdata_rawchunk(e, ph->p_offset, ph->p_filesz, ELF_T_NHDR);
@@ -34,22 +22,17 @@ static void scan_notes(Elf *e, const GElf_Phdr *ph, struct elf_info *info)
     while ((off = gelf_getnote(d, off, &nh, &name_off, &desc_off)) > 0) {
         const char *name = (const char *)d->d_buf + name_off;
         const uint8_t *desc = (const uint8_t *)d->d_buf + desc_off;
-        if (nh.n_namesz == 8 && memcmp(name, "FreeBSD", 8) == 0 &&
-            nh.n_type == NT_FREEBSD_ABI_TAG && nh.n_descsz == 4) {
-            memcpy(&info->os_version, desc, 4);
-            if (info->personality == PERS_UNKNOWN || info->personality == PERS_LINUX) {
-                info->personality = PERS_FREEBSD;
-                snprintf(info->brand_reason, sizeof info->brand_reason,
-                         "FreeBSD ABI note (.note.tag)");
-            }
-        } else if (nh.n_namesz == 7 && memcmp(name, "NetBSD", 7) == 0 && nh.n_type == 1) {
-            if (nh.n_descsz == 4)
-                memcpy(&info->os_version, desc, 4);
-            info->personality = PERS_NETBSD;
-            snprintf(info->brand_reason, sizeof info->brand_reason, "NetBSD ABI note");
-        } else if (nh.n_namesz == 3 && memcmp(name, "Go", 3) == 0 && nh.n_type == 4) {
+        if (nh.n_namesz == 3 && memcmp(name, "Go", 3) == 0 && nh.n_type == 4)
             info->has_go_note = true;
-        }
+        if (info->nnotes == (int)(sizeof info->notes / sizeof info->notes[0]) ||
+            nh.n_namesz == 0 || nh.n_namesz > sizeof info->notes[0].owner || name[nh.n_namesz - 1])
+            continue;
+        struct elf_note *n = &info->notes[info->nnotes++];
+        memcpy(n->owner, name, nh.n_namesz);
+        n->type = nh.n_type;
+        n->has_word = nh.n_descsz == 4;
+        if (n->has_word)
+            memcpy(&n->word, desc, 4);
     }
 }
 
@@ -101,12 +84,6 @@ int elf_inspect(int fd, struct elf_info *info, char *err, size_t errlen)
     if (elf_getphdrnum(e, &phnum) != 0 || phnum == 0)
         FAIL("corrupt ELF program headers: %s", elf_errmsg(-1));
     info->phnum = (uint16_t)phnum;
-
-    if (ident[EI_OSABI] == ELFOSABI_FREEBSD) {
-        info->personality = PERS_FREEBSD;
-        snprintf(info->brand_reason, sizeof info->brand_reason, "EI_OSABI %d (FreeBSD)",
-                 ELFOSABI_FREEBSD);
-    }
 
     info->stack_prot = PROT_READ | PROT_WRITE;
     info->lowest_vaddr = UINT64_MAX;
@@ -160,19 +137,6 @@ int elf_inspect(int fd, struct elf_info *info, char *err, size_t errlen)
         FAIL("corrupt ELF file: entry point %#lx is not in an executable segment",
              (unsigned long)eh.e_entry);
 
-    if (info->personality == PERS_UNKNOWN) {
-        if (info->dynamic && strncmp(info->interp, "/libexec/ld-elf", 15) == 0) {
-            info->personality = PERS_FREEBSD;
-            snprintf(info->brand_reason, sizeof info->brand_reason,
-                     "FreeBSD interpreter %.64s", info->interp);
-        } else if (ident[EI_OSABI] == ELFOSABI_SYSV || ident[EI_OSABI] == ELFOSABI_LINUX) {
-            info->personality = PERS_LINUX;
-            snprintf(info->brand_reason, sizeof info->brand_reason,
-                     "EI_OSABI %d with no foreign ABI note", ident[EI_OSABI]);
-        } else {
-            FAIL("unrecognised ELF OS/ABI %d", ident[EI_OSABI]);
-        }
-    }
     rc = 0;
 out:
     elf_end(e);

@@ -19,6 +19,23 @@ enum sys_status {
     SYS_DONE,      /* implemented */
 };
 
+/* The area a call belongs to (syscalls.def's class column): the tracer's
+ * %process, %net, ... and, later, sandbox policy come from it. */
+enum sys_class {
+    CLS_FILE,      /* names files: paths, directories, attributes */
+    CLS_DESC,      /* works on open descriptors */
+    CLS_NET,       /* sockets */
+    CLS_PROCESS,   /* processes: fork, exec, wait, ids, limits, cwd */
+    CLS_THREAD,    /* threads and their waits */
+    CLS_SIGNAL,    /* signals and contexts */
+    CLS_MEMORY,    /* the address space */
+    CLS_TIME,      /* clocks, sleeps, timers */
+    CLS_IPC,       /* System V and POSIX IPC objects */
+    CLS_CRED,      /* credentials */
+    CLS_SYSTEM,    /* the machine: sysctl, modules, mounts, jails, MAC */
+    CLS_OTHER,
+};
+
 /* Argument kinds drive the tracer's decoding (one per argument). */
 enum arg_kind {
     A_NONE, A_INT, A_UINT, A_HEX, A_LONG, A_SIZE, A_OFF, A_FD, A_DIRFD, A_PATH,
@@ -66,6 +83,7 @@ struct syscall_entry {
     const char *name;
     sys_handler_t handler;  /* NULL for SYS_MISSING */
     uint8_t status;
+    uint8_t cls;            /* enum sys_class */
     uint8_t nargs;
     uint8_t kinds[6];
     const char *note;       /* what is partial / why missing */
@@ -97,19 +115,26 @@ struct exec_request {
 };
 
 struct trace_names;
+struct guest_code;
 
 struct personality {
     const char *name;                       /* "freebsd" */
-    enum personality_id id;
     const struct trace_names *trace_names;  /* how the tracer names things */
     const struct syscall_entry *table;
     unsigned table_size;
+    int first_tid;                          /* the first thread's id */
 
     /* Write a finished call's outcome into the guest's registers in this
      * ABI's convention: guest_errno 0 means success with rv[0..1]. */
     void (*encode_result)(struct guest_regs *regs, int guest_errno, const uint64_t rv[2]);
     /* The guest errno for a Linux one. */
     int (*errno_from_host)(int host_errno);
+    /* clock_gettime answered straight from Linux's vDSO by rewritten sites
+     * (door.S): the call's number (-1: none) and, for guest clock ids
+     * 0..15, the Linux clock whose vDSO reading is exactly the guest's
+     * answer (-1: take the normal path, e.g. FreeBSD's CLOCK_SECOND). */
+    long clock_gettime_nr;
+    int (*fast_clock_host_id)(int guest_clock);
     /* Calls that never return to the caller (exit, thr_exit): the tracer
      * shows them before they run.  Ends with -1. */
     const long *noreturn_calls;
@@ -118,6 +143,9 @@ struct personality {
     bool (*deliver_signal)(struct persona_thread *t, struct guest_regs *regs,
                            int host_sig, const siginfo_t *info,
                            const struct guest_sigaction *act);
+    /* Add the code the personality maps into every guest (its signal
+     * trampoline) to the ranges a filtering backend traps. */
+    void (*guest_code)(struct guest_code *code);
     /* Build the initial stack and aux vector, map what the OS maps into
      * every process (signal trampoline), and fill the first registers.
      * Returns -1 with a reason in err. */

@@ -186,6 +186,10 @@ door_stub_committed:
     pop %rax
     mov %rax, %gs:PT_OFF_REGS+GR_RFLAGS
     mov %rax, %gs:PT_OFF_REGS+GR_R11    /* as after `syscall`: %r11 = rflags */
+    mov %gs:PT_OFF_REGS+GR_RAX, %rax
+    cmp door_fast_clock_nr(%rip), %rax
+    je door_stub_clock
+door_stub_slow:                         /* every register is in stub_regs now */
     call door_get_fs
     mov %rax, %gs:PT_OFF_GUEST_FS
     mov %gs:PT_OFF_HOST_FS, %rdi
@@ -222,7 +226,7 @@ door_stub_committed:
     movdqu %xmm13, %gs:PT_OFF_XSAVE+368
     movdqu %xmm14, %gs:PT_OFF_XSAVE+384
     movdqu %xmm15, %gs:PT_OFF_XSAVE+400
-    movq $GUEST_FP_LAZY, %gs:PT_OFF_REGS+GR_FPFLAGS
+    movq $(GUEST_FP_LAZY | GUEST_FP_EXT_INIT), %gs:PT_OFF_REGS+GR_FPFLAGS
     jmp 2f
     /* XSAVEOPT skips what is unchanged since the XRSTOR below and what is
      * in its initial state (its XSTATE_BV bit is clear then, and the area
@@ -290,6 +294,45 @@ door_stub_exit_window:
 door_stub_exit_window_end:
     jmp *%gs:PT_OFF_REGS+GR_RIP
 
+/* clock_gettime from a rewritten site, answered from Linux's vDSO without
+ * the rest of the door: the vDSO needs neither glibc's TLS nor the vector
+ * registers (the kernel builds it with -mno-sse -mno-mmx), so neither is
+ * switched.  Anything unusual goes to door_stub_slow, which runs the call
+ * again from stub_regs: a clock the map does not hold (-1), tracing
+ * (door_fast_clock_on = 0), a vDSO error, a bad guest pointer, or a guest
+ * signal that arrived meanwhile. */
+door_stub_clock:
+    cmpb $0, door_fast_clock_on(%rip)
+    je door_stub_slow
+    mov %gs:PT_OFF_REGS+GR_RDI, %rdi
+    cmp $16, %rdi
+    jae door_stub_slow
+    lea door_fast_clock_map(%rip), %rax
+    movsbl (%rax,%rdi), %edi
+    test %edi, %edi
+    js door_stub_slow
+    movb $SD_ALLOW, %gs:PT_OFF_SELECTOR /* a vDSO fallback is a real syscall */
+    movq $0, %gs:PT_OFF_IN_GUEST
+    sub $16, %rsp
+    mov %rsp, %rsi
+    call *door_vdso_clock_gettime(%rip)
+    test %eax, %eax
+    jnz 1f
+    mov %gs:PT_OFF_REGS+GR_RSI, %rdi
+    mov %rsp, %rsi                      /* struct timespec: same on both */
+    call door_copy16
+    test %rax, %rax
+    jnz 1f
+    cmpl $0, %gs:PT_OFF_INTERRUPT
+    jne 1f
+    add $16, %rsp
+    movq $0, %gs:PT_OFF_REGS+GR_RAX
+    andq $~1, %gs:PT_OFF_REGS+GR_RFLAGS  /* carry clear: success */
+    andq $~1, %gs:PT_OFF_REGS+GR_R11
+    jmp door_stub_exit_window
+1:  add $16, %rsp
+    jmp door_stub_slow
+
 /* long door_host_syscall(long nr, long a1, ..., long a6)
  * A host system call made on the guest's behalf.  If a deliverable guest
  * signal is pending (thread->interrupt), it returns -EINTR without entering
@@ -334,6 +377,18 @@ door_copy:
     xor %eax, %eax
     ret
 
+/* long door_copy16(void *dst, const void *src) -> 0 | -EFAULT: one
+ * struct timespec, without rep movsb's start-up cost. */
+    .globl door_copy16
+    .type door_copy16,@function
+door_copy16:
+    mov (%rsi), %rax
+    mov 8(%rsi), %rcx
+    mov %rax, (%rdi)
+    mov %rcx, 8(%rdi)
+    xor %eax, %eax
+    ret
+
 /* long door_strcpy(char *dst, const char *src, size_t max)
  *   -> length without NUL | -EFAULT | -ENAMETOOLONG (no NUL in max bytes) */
     .type door_strcpy,@function
@@ -371,5 +426,14 @@ door_uaccess_end:
 
     .globl door_region_end
 door_region_end:
+
+/* Set by door_fast_clock_setup (door.c). */
+    .data
+    .globl door_fast_clock_nr, door_fast_clock_on, door_fast_clock_map, door_vdso_clock_gettime
+    .p2align 3
+door_fast_clock_nr:      .quad -1       /* the personality's clock_gettime */
+door_vdso_clock_gettime: .quad 0
+door_fast_clock_map:     .fill 16, 1, 0xff   /* guest clock id -> Linux id, -1 */
+door_fast_clock_on:      .byte 0
 
     .section .note.GNU-stack,"",@progbits

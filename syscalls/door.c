@@ -5,6 +5,8 @@
 #include "syscalls/dispatch.h"
 #include "syscalls/rewrite.h"
 #include "syscalls/uaccess.h"
+#include "syscalls/vdso.h"
+#include "syscalls/backend.h"
 #include "personality/personality.h"
 #include <string.h>
 
@@ -12,8 +14,24 @@ extern char door_uaccess_start[], door_uaccess_end[], door_uaccess_fault[];
 extern char door_stub_entry[], door_stub_committed[];
 extern char door_stub_exit_window[], door_stub_exit_window_end[];
 
-/* Linux si_code for a Syscall User Dispatch trap (SYS_USER_DISPATCH). */
-#define SI_SYS_USER_DISPATCH 2
+extern long door_fast_clock_nr;
+extern void *door_vdso_clock_gettime;
+extern int8_t door_fast_clock_map[16];
+extern uint8_t door_fast_clock_on;
+
+void door_fast_clock_setup(const struct personality *p, bool tracing)
+{
+    door_fast_clock_on = 0;
+    door_vdso_clock_gettime = vdso_symbol("__vdso_clock_gettime");
+    if (!door_vdso_clock_gettime || p->clock_gettime_nr < 0 || !p->fast_clock_host_id)
+        return;
+    for (int id = 0; id < 16; id++) {
+        int h = p->fast_clock_host_id(id);
+        door_fast_clock_map[id] = (int8_t)(h >= 0 && h < 128 ? h : -1);
+    }
+    door_fast_clock_nr = p->clock_gettime_nr;
+    door_fast_clock_on = !tracing;      /* the tracer must see every call */
+}
 
 const struct personality *active_personality;
 
@@ -83,6 +101,8 @@ void door_stub_call(struct persona_thread *t)
     regs->fpregs = t->xsave_area;       /* FXSAVE layout: the XSAVE legacy area */
     syscall_enter(t, regs);
     signals_deliver_pending(t, regs);
+    if (regs->fp_flags & GUEST_FP_XRELOAD)
+        t->fp_full = 1;     /* sigreturn set the extended state: XRSTOR it all */
 }
 
 /* A signal interrupted a thread somewhere on its way into or out of
@@ -127,7 +147,7 @@ int door_dispatch_signal(int sig, siginfo_t *info, ucontext_t *uc,
         from_guest = true;
     if (from_guest)
         t->guest_fsbase = interrupted_fs;
-    if (sig == SIGSYS && info->si_code == SI_SYS_USER_DISPATCH && from_guest) {
+    if (sig == SIGSYS && from_guest && active_backend->is_entry(info)) {
         syscall_enter(t, regs);
         signals_deliver_pending(t, regs);
         return 1;

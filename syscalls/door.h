@@ -5,6 +5,9 @@
 #include <signal.h>
 #include <ucontext.h>
 #include "syscalls/thread.h"
+#include <stdbool.h>
+
+struct personality;
 
 /* The first registers of a guest thread; everything else starts at zero. */
 struct guest_entry {
@@ -20,6 +23,10 @@ void door_sigreturn_restorer(void);
 _Noreturn void door_enter_guest(struct persona_thread *t, const struct guest_entry *e);
 long door_host_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 uint64_t door_get_fs(void);
+
+/* clock_gettime from rewritten sites straight from the vDSO, unless
+ * tracing (which must see every call). */
+void door_fast_clock_setup(const struct personality *p, bool tracing);
 
 /* Called by door.S for every signal; returns 1 to resume guest code. */
 int door_dispatch_signal(int sig, siginfo_t *info, ucontext_t *uc,

@@ -1,11 +1,12 @@
 #include "syscalls/process.h"
 #include "syscalls/door.h"
 #include "syscalls/fdreserve.h"
-#include "syscalls/sud.h"
+#include "syscalls/backend.h"
 #include "syscalls/threads.h"
 #include "syscalls/log.h"
 #include "syscalls/trace.h"
 #include "loader/elf.h"
+#include "personality/brand.h"
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -46,11 +47,11 @@ long process_fork(struct persona_thread *t)
         return -errno;
     if (pid > 0)
         return pid;
-    /* Child: one thread, a new tid; Syscall User Dispatch is not inherited
-     * across fork (kernel/fork.c clears it), so turn it on again. */
+    /* Child: one thread, a new tid, the backend told (Syscall User
+     * Dispatch is not inherited across fork). */
     t->host_tid = (int)syscall(SYS_gettid);
     threads_after_fork(t);
-    sud_enable(t);
+    active_backend->after_fork(t);
     return 0;
 }
 
@@ -61,9 +62,10 @@ static bool is_foreign(const char *path)
     if (fd < 0)
         return false;
     struct elf_info info;
+    struct brand_match m;
     char err[128];
     bool foreign = elf_inspect(fd, &info, err, sizeof err) == 0 &&
-                   info.personality != PERS_LINUX && info.personality != PERS_UNKNOWN;
+                   brand_recognise(&info, &m, err, sizeof err) && !m.brand->fallback;
     close(fd);
     return foreign;
 }

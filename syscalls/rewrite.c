@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 extern char door_stub_entry[];
 
@@ -203,6 +204,61 @@ int rewrite_image(int fd, const struct elf_info *info, const struct loaded_image
         qsort(by_pad, used, sizeof *by_pad, by_pad_order);
     }
     return 0;
+}
+
+int rewrite_survey(int fd, struct rewrite_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    struct code_map map;
+    if (code_map_load(fd, 0, &map) != 0)
+        return -1;
+    st->bounds = map.source == CODE_MAP_GOPCLNTAB ? ".gopclntab"
+               : map.source == CODE_MAP_SYMTAB ? "symbol table" : "none";
+    enum pad_policy policy = map.source == CODE_MAP_GOPCLNTAB ? PADS_TRAILING_INT3 : PADS_GAPS;
+    Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+    size_t nph = 0;
+    int rc = 0;
+    if (!e || elf_getphdrnum(e, &nph) != 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < nph; i++) {
+        GElf_Phdr ph;
+        if (!gelf_getphdr(e, (int)i, &ph)) {
+            rc = -1;
+            break;
+        }
+        if (ph.p_type != PT_LOAD || !(ph.p_flags & PF_X) || ph.p_filesz == 0)
+            continue;
+        uint8_t *buf = malloc(ph.p_filesz);
+        if (!buf) {
+            rc = -1;
+            break;
+        }
+        size_t got = 0;
+        while (got < ph.p_filesz) {
+            ssize_t n = pread(fd, buf + got, ph.p_filesz - got, (off_t)(ph.p_offset + got));
+            if (n <= 0)
+                break;
+            got += (size_t)n;
+        }
+        struct site_scan scan;
+        if (got < ph.p_filesz ||
+            sites_find(buf, ph.p_vaddr, ph.p_filesz, map.funcs, map.nfuncs, policy, &scan) != 0) {
+            free(buf);
+            rc = -1;
+            break;
+        }
+        st->candidates += scan.candidates;
+        st->sites += scan.nsites;
+        st->patched += scan.npatches;
+        st->no_pad += scan.no_pad;
+        st->undecodable += scan.undecodable;
+        site_scan_free(&scan);
+        free(buf);
+    }
+    if (e)
+        elf_end(e);
+    code_map_free(&map);
+    return rc;
 }
 
 bool rewrite_site_of(uint64_t rip, uint64_t *site)

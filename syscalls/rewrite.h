@@ -21,8 +21,9 @@
 struct rewrite_stats {
     size_t candidates;      /* 0f 05 byte pairs in executable segments */
     size_t sites;           /* proven `syscall` instructions */
-    size_t patched;
+    size_t patched;         /* rewrite_survey: sites that would be patched */
     size_t no_pad;
+    size_t undecodable;     /* rewrite_survey: candidates in functions that did not decode */
     const char *bounds;     /* where function bounds came from */
 };
 
@@ -34,6 +35,12 @@ bool rewrite_supported(char *why, size_t cap);
  * with a reason (nothing is patched then; the trap backend serves all). */
 int rewrite_image(int fd, const struct elf_info *info, const struct loaded_image *img,
                   struct rewrite_stats *st, char *err, size_t errlen);
+
+/* What rewrite_image would find in the ELF file at fd, from the file's
+ * own bytes (each executable PT_LOAD read into a buffer, file addresses,
+ * nothing mapped or patched): for `persona info`.  `patched` counts the
+ * sites the finder gives a pad.  0, or -1 if the file cannot be read. */
+int rewrite_survey(int fd, struct rewrite_stats *st);
 
 /* If rip lies in a per-site stub or a pad, the site it belongs to. */
 bool rewrite_site_of(uint64_t rip, uint64_t *site);

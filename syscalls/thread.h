@@ -44,6 +44,9 @@
 #define GR_FPFLAGS 192
 #define GUEST_FP_LAZY   1   /* fpregs holds only XMM0-15; x87/MXCSR are live */
 #define GUEST_FP_RELOAD 2   /* fpregs was rewritten: load all of it on the way out */
+#define GUEST_FP_XRELOAD 4  /* ...and its XSAVE extension: XRSTOR the whole area */
+#define GUEST_FP_EXT_INIT 8 /* the XSAVE extension was not saved: the AVX family
+                               was in its initial state at the call */
 #define PT_OFF_FP_FULL     48     /* 1: the stub saved with XSAVE, 0: XMM only */
 
 #ifndef __ASSEMBLER__

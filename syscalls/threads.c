@@ -1,4 +1,5 @@
 #include "syscalls/threads.h"
+#include "syscalls/backend.h"
 #include "syscalls/process.h"
 #include "syscalls/signals.h"
 #include "syscalls/sud.h"
@@ -10,10 +11,17 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define MAX_THREADS 8192
+#define MAX_THREADS 8192          /* live guest threads; a power of two */
+
+/* Live threads by guest id: an open-addressing table keyed by guest_tid
+ * (ids are handed out in sequence, so guest_tid % MAX_THREADS rarely
+ * collides).  Writers hold the lock; threads_host_tid, on the path of
+ * every thr_kill (Go's preemption signal), reads without it. */
+#define SLOT_FREE 0               /* never used: ends a probe */
+#define SLOT_GONE (-1)            /* used before: a probe goes on */
 
 struct thread_slot {
-    int guest_tid;
+    int guest_tid;                /* atomic: SLOT_FREE, SLOT_GONE or an id */
     int host_tid;
     struct persona_thread *t;
 };
@@ -22,28 +30,50 @@ static struct thread_slot slots[MAX_THREADS];
 static int live_threads;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+static unsigned home(int guest_tid)
+{
+    return (unsigned)guest_tid & (MAX_THREADS - 1);
+}
+
 static void add_slot(struct persona_thread *t)
 {
     pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_THREADS; i++)
-        if (!slots[i].t) {
-            slots[i] = (struct thread_slot){ t->guest_tid, t->host_tid, t };
+    for (unsigned k = 0, i = home(t->guest_tid); k < MAX_THREADS; k++, i = (i + 1) & (MAX_THREADS - 1)) {
+        int g = __atomic_load_n(&slots[i].guest_tid, __ATOMIC_RELAXED);
+        if (g == SLOT_FREE || g == SLOT_GONE) {
+            slots[i].host_tid = t->host_tid;
+            slots[i].t = t;
+            /* Published last: a reader that sees the id sees the rest. */
+            __atomic_store_n(&slots[i].guest_tid, t->guest_tid, __ATOMIC_RELEASE);
             live_threads++;
             break;
         }
+    }
     pthread_mutex_unlock(&lock);
+}
+
+static struct thread_slot *find_slot(int guest_tid)
+{
+    for (unsigned k = 0, i = home(guest_tid); k < MAX_THREADS; k++, i = (i + 1) & (MAX_THREADS - 1)) {
+        int g = __atomic_load_n(&slots[i].guest_tid, __ATOMIC_ACQUIRE);
+        if (g == guest_tid)
+            return &slots[i];
+        if (g == SLOT_FREE)
+            break;
+    }
+    return NULL;
 }
 
 /* Returns the number of threads still alive. */
 static int remove_slot(struct persona_thread *t)
 {
     pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_THREADS; i++)
-        if (slots[i].t == t) {
-            slots[i].t = NULL;
-            live_threads--;
-            break;
-        }
+    struct thread_slot *s = find_slot(t->guest_tid);
+    if (s && s->t == t) {
+        __atomic_store_n(&s->guest_tid, SLOT_GONE, __ATOMIC_RELEASE);
+        s->t = NULL;
+        live_threads--;
+    }
     int n = live_threads;
     pthread_mutex_unlock(&lock);
     return n;
@@ -51,13 +81,10 @@ static int remove_slot(struct persona_thread *t)
 
 int threads_host_tid(int guest_tid)
 {
-    int r = -1;
-    pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_THREADS; i++)
-        if (slots[i].t && slots[i].guest_tid == guest_tid)
-            r = slots[i].host_tid;
-    pthread_mutex_unlock(&lock);
-    return r;
+    if (guest_tid == SLOT_FREE || guest_tid == SLOT_GONE)
+        return -1;
+    struct thread_slot *s = find_slot(guest_tid);
+    return s ? __atomic_load_n(&s->host_tid, __ATOMIC_RELAXED) : -1;
 }
 
 void threads_register_self(struct persona_thread *t, int guest_tid)
@@ -78,7 +105,7 @@ static void *thread_main(void *arg)
     struct thread_start *s = arg;
     struct guest_entry entry = s->entry;
     struct persona_thread *t = thread_attach();
-    sud_enable(t);
+    active_backend->thread_attach(t);
     t->guest_tid = s->guest_tid;
     t->sigmask = s->sigmask;
     t->guest_fsbase = s->fsbase;

@@ -9,7 +9,8 @@
 /* The classes persona knows how to ask a personality about (strace's
  * names); a personality that puts no row in one does not offer it. */
 static const char *const classes[] = {
-    "file", "desc", "process", "signal", "net", "network", "memory", "time", NULL,
+    "file", "desc", "process", "signal", "net", "network", "memory", "time",
+    "thread", "ipc", "creds", "system", NULL,
 };
 
 /* Edit distance with adjacent transpositions ("opne" -> "open" is 1),

@@ -13,7 +13,7 @@
 #define PROTO_DONE(name)    long fbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long fbsd_sys_##name(struct sysctx *c);
 #define PROTO_MISSING(name)
-#define SYSCALL(nr, name, status, kinds, note) PROTO_##status(name)
+#define SYSCALL(nr, name, status, class, kinds, note) PROTO_##status(name)
 #include "personality/freebsd/syscalls.def"
 #undef SYSCALL
 

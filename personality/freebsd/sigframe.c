@@ -59,6 +59,15 @@ bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int 
         sp = t->altstack_sp + t->altstack_size;
     else
         sp -= 128;   /* skip the red zone */
+    /* The XSAVE extension (AVX upper halves...) goes above the frame,
+     * 64-byte aligned, as sendsig() puts it (exec_machdep.c). */
+    size_t xlen = guest_fp_ext_size();
+    uint64_t xaddr = 0;
+    if (xlen) {
+        sp -= xlen;
+        sp &= ~0x3FULL;
+        xaddr = sp;
+    }
     sp -= sizeof(struct fbsd_sigframe);
     sp &= ~0xFULL;
 
@@ -80,6 +89,15 @@ bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int 
     sf.sf_uc.uc_mcontext.mc_trapno = (uint32_t)regs->trapno;
     sf.sf_uc.uc_mcontext.mc_err = regs->err;
 
+    if (xlen) {
+        _Alignas(64) unsigned char ext[PT_XSAVE_SIZE];
+        guest_fp_ext_get(regs, ext);
+        if (copy_to_guest(xaddr, ext, xlen) != 0)
+            return false;
+        sf.sf_uc.uc_mcontext.mc_flags |= FBSD_MC_HASFPXSTATE;
+        sf.sf_uc.uc_mcontext.mc_xfpustate = xaddr;
+        sf.sf_uc.uc_mcontext.mc_xfpustate_len = xlen;
+    }
     if (copy_to_guest(sp, &sf, sizeof sf) != 0)
         return false;
 

@@ -122,9 +122,23 @@ long fbsd_sys_sigreturn(struct sysctx *c)
         return -EFAULT;
     if (fbsd_mcontext_check(&uc.uc_mcontext, c->regs->rflags, FBSD_MC_FLAG_MASK_14) != FBSD_MC_OK)
         return -EINVAL;
+    /* The XSAVE extension, if the frame has one (sys_sigreturn ->
+     * set_fpcontext: a length above the CPU's is EINVAL). */
+    size_t xlen = guest_fp_ext_size();
+    _Alignas(64) unsigned char ext[PT_XSAVE_SIZE];
+    bool has_ext = (uc.uc_mcontext.mc_flags & FBSD_MC_HASFPXSTATE) && xlen;
+    if (has_ext) {
+        if (uc.uc_mcontext.mc_xfpustate_len > xlen || uc.uc_mcontext.mc_xfpustate_len < 64)
+            return -EINVAL;
+        memset(ext, 0, xlen);
+        if (copy_from_guest(ext, uc.uc_mcontext.mc_xfpustate, uc.uc_mcontext.mc_xfpustate_len))
+            return -EFAULT;
+    }
     guest_fp_prepare(c->regs);
     fbsd_mcontext_to_linux(guest_regs_mcontext(c->regs), &uc.uc_mcontext);
     guest_fp_written(c->regs);
+    if (has_ext)
+        guest_fp_ext_set(c->regs, ext);
     if (uc.uc_mcontext.mc_flags & FBSD_MC_HASBASES)
         c->t->guest_fsbase = uc.uc_mcontext.mc_fsbase;
     signals_change_mask(c->t, SIG_SETMASK, fbsd_sigset_to_linux(&uc.uc_sigmask));

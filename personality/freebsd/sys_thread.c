@@ -10,7 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-/* FBSD_TID_BASE + 1 is the initial thread (cli/run.c). */
+/* FBSD_TID_BASE + 1 is the initial thread (first_tid in table.c). */
 static int next_tid = FBSD_TID_BASE + 2;
 
 int fbsd_thread_next_tid(void)

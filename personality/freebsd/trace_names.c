@@ -56,48 +56,26 @@ static const struct flag_name signals[] = {
 };
 static const struct flag_name how[] = { N(SIG_BLOCK), N(SIG_UNBLOCK), N(SIG_SETMASK), { 0, NULL } };
 
-static bool name_in(const char *name, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(name, *list) == 0)
-            return true;
-    return false;
-}
-
-/* strace-like classes, decided from the row itself where possible. */
+/* %file and %desc, as in strace, are the calls that take a path or a
+ * descriptor; the others are the table's class column. */
 static bool in_class(const struct syscall_entry *e, const char *cls)
 {
-    static const char *const process[] = { "exit", "fork", "vfork", "rfork", "pdfork", "execve",
-        "fexecve", "wait4", "wait6", "thr_new", "thr_exit", "thr_kill", "thr_kill2", "kill", NULL };
-    static const char *const net[] = { "socket", "socketpair", "bind", "listen", "accept",
-        "accept4", "connect", "getsockname", "getpeername", "getsockopt", "setsockopt",
-        "sendto", "recvfrom", "sendmsg", "recvmsg", "shutdown", NULL };
-    static const char *const memory[] = { "mmap", "munmap", "mprotect", "madvise", "minherit",
-        "msync", "mlock", "munlock", "mincore", "break", NULL };
-    static const char *const time_[] = { "clock_gettime", "clock_getres", "clock_nanosleep",
-        "gettimeofday", "nanosleep", "setitimer", "getitimer", NULL };
-    if (!strcmp(cls, "file")) {
+    static const struct { const char *name; enum sys_class cls; } areas[] = {
+        { "process", CLS_PROCESS }, { "net", CLS_NET }, { "network", CLS_NET },
+        { "memory", CLS_MEMORY }, { "time", CLS_TIME }, { "signal", CLS_SIGNAL },
+        { "thread", CLS_THREAD }, { "ipc", CLS_IPC }, { "creds", CLS_CRED },
+        { "system", CLS_SYSTEM },
+    };
+    if (!strcmp(cls, "file") || !strcmp(cls, "desc")) {
         for (int i = 0; i < 6; i++)
-            if (e->kinds[i] == A_PATH)
+            if (!strcmp(cls, "file") ? e->kinds[i] == A_PATH
+                                     : e->kinds[i] == A_FD || e->kinds[i] == A_DIRFD)
                 return true;
         return false;
     }
-    if (!strcmp(cls, "desc")) {
-        for (int i = 0; i < 6; i++)
-            if (e->kinds[i] == A_FD || e->kinds[i] == A_DIRFD)
-                return true;
-        return false;
-    }
-    if (!strcmp(cls, "signal"))
-        return !strncmp(e->name, "sig", 3) || !strcmp(e->name, "kill") || !strcmp(e->name, "thr_kill");
-    if (!strcmp(cls, "process"))
-        return name_in(e->name, process);
-    if (!strcmp(cls, "net") || !strcmp(cls, "network"))
-        return name_in(e->name, net);
-    if (!strcmp(cls, "memory"))
-        return name_in(e->name, memory);
-    if (!strcmp(cls, "time"))
-        return name_in(e->name, time_);
+    for (size_t i = 0; i < sizeof areas / sizeof areas[0]; i++)
+        if (!strcmp(cls, areas[i].name))
+            return e->cls == areas[i].cls;
     return false;
 }
 

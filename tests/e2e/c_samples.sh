@@ -63,6 +63,24 @@ PY
 		compare_run fdspace --label fdspace-trace --run-opt --trace --run-opt "--trace-output=$E2E_TMP/fdspace.trace" --expect-rc 0 --
 		expect_contains fdspace.native-rounds "$E2E_TMP/fdspace.native.stdout" "round 3: fds 4..1203"
 		;;
+	regs)
+		# What a raw syscall leaves alone (registers, xmm/ymm, MXCSR, the
+		# red zone, the carry flag), also when a signal handler that
+		# clobbers the vector registers runs on the way out of the call.
+		compare_run regs --expect-rc 0 --
+		# ...through the rewritten site in the default mode, through the
+		# trap with --no-rewrite.
+		local want="site: rewritten"
+		[[ " ${PERSONA_MODE_OPTS:-} " == *" --no-rewrite "* ]] && want="site: syscall"
+		run_capture "$E2E_TMP/regs-site" /dev/null "$E2E_TMP" -- "$PERSONA" run "$SAMPLES/regs" site
+		expect_equal regs.site-mode "$want 0" "$(cat "$E2E_TMP/regs-site.stdout") $(cat "$E2E_TMP/regs-site.rc")"
+		;;
+	regs-ymmsig)
+		# The same signal checks with a handler that dirties the upper
+		# halves of ymm0-15 (as any handler using AVX does): sigreturn must
+		# restore the interrupted code's whole vector state.
+		compare_run regs --label regs-ymmsig --expect-rc 0 -- ymm-handler
+		;;
 	fdhidden)
 		# ...and persona's own descriptors are not open as far as it can tell.
 		compare_run fdspace --label fdhidden --expect-rc 0 -- hidden
@@ -74,8 +92,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard)
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx fdspace fdhidden)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard fdspace fdhidden regs regs-ymmsig)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

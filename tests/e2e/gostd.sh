@@ -30,6 +30,26 @@ known_gaps=(
 	"os/signal:TestNohup/nohup-2"
 )
 
+# Under --backend=seccomp the filter that traps the guest's code stays on
+# every program the guest execs (filters cannot be removed), so a native
+# non-PIE program whose code lies where the guest's was (the host's `go`
+# tool, at 0x400000 like the FreeBSD Go binaries) dies of SIGSYS ("bad
+# system call").  A test failing that way, in that mode only, is a known
+# gap of the backend (docs/persona.1, BACKENDS), reported but forgiven.
+seccomp_mode=0
+[[ ${PERSONA_MODE_OPTS-} == *--backend=seccomp* ]] && seccomp_mode=1
+
+# The output lines of test $2 in go test -v log $1 (from its last RUN/CONT
+# line to its verdict, its subtests included).
+test_output() {
+	awk -v t="$2" '
+		$0 ~ "^=== (RUN|CONT) +" t "$" { buf = ""; on = 1; next }
+		on && $0 ~ "^=== (RUN|CONT|PAUSE) " && index($0, t "/") == 0 { on = 0 }
+		on { buf = buf $0 "\n" }
+		$0 ~ "^ *--- (PASS|FAIL|SKIP): " t " " { printf "%s", buf; exit }
+	' "$1"
+}
+
 verdicts() { { grep -E '^\s*--- (PASS|FAIL|SKIP)' "$1" || true; } | sed -E 's/^\s*--- (PASS|FAIL|SKIP): ([^ ]+).*/\2 \1/' | sort -u; }
 
 run_pkg() {
@@ -61,7 +81,9 @@ run_pkg() {
 		[[ -z $pv || $pv == PASS || $pv == SKIP ]] && continue
 		local gap=0 g
 		for g in "${known_gaps[@]}"; do [[ $g == "$pkg:$t" ]] && gap=1; done
-		if ((gap)); then
+		if ((seccomp_mode)) && test_output "$out.persona" "$t" | grep -q 'bad system call'; then
+			echo "     known gap (seccomp backend): $pkg $t: a native helper died of SIGSYS"
+		elif ((gap)); then
 			echo "     known gap: $pkg $t ($pv under persona)"
 		else
 			echo "---- $pkg: $t passes natively but is $pv under persona" >&2

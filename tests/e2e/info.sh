@@ -4,7 +4,9 @@
 # For real binaries (the C and Go samples, a Linux and a dynamic build, the
 # FreeBSD esbuild): exit 0, nothing on stderr, the key text lines, and the
 # JSON (--format json) parses and holds the expected values; the "runnable"
-# verdict agrees with what `persona run` does. For files that are not usable
+# verdict agrees with what `persona run` does; the syscall-site verdict of
+# FreeBSD binaries matches objdump's count of `syscall` instructions (Go) or
+# the known count (C samples, the pinned esbuild). For files that are not usable
 # ELF (garbage, truncated, 32-bit, missing): exit 1, nothing on stdout, one
 # "persona: FILE: reason" line. Usage errors: exit 2.
 # shellcheck source=tests/e2e/lib.sh
@@ -12,6 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 e2e_init
 require_persona
 command -v python3 >/dev/null || e2e_die "python3 is needed to check the JSON output"
+command -v objdump >/dev/null || e2e_die "objdump (binutils) is needed to count syscall instructions"
 
 # info LABEL ARGS... — run `persona info ARGS`, results in $E2E_TMP/LABEL.*
 info() {
@@ -129,6 +132,24 @@ expect_error() {
 	fi
 }
 
+# expect_sites LABEL VALUE — the line "syscall sites: VALUE", exactly, or
+# followed by the note of a machine that cannot rewrite (no XSAVE...).
+expect_sites() {
+	local label=$1 value=$2
+	if grep -qxF -- "syscall sites: $value" "$E2E_TMP/$label.stdout" ||
+		grep -F -- "syscall sites: $value. This machine cannot rewrite them: " "$E2E_TMP/$label.stdout" |
+		grep -qE '\.$'; then
+		e2e_pass "$label.syscall-sites"
+	else
+		echo "---- $label: expected the line 'syscall sites: $value'; the output is:" >&2
+		sed 's/^/     | /' "$E2E_TMP/$label.stdout" >&2
+		e2e_fail "$label.syscall-sites" "missing or different line"
+	fi
+}
+
+# The count of `syscall` instructions objdump finds in FILE.
+objdump_syscalls() { objdump -d -w --no-show-raw-insn "$1" | grep -cP ':\tsyscall\s*$' || true; }
+
 # e_entry straight from the file's ELF header, as "0x..." and decimal.
 elf_entry_hex() { python3 -c 'import struct,sys; print(hex(struct.unpack_from("<Q", open(sys.argv[1],"rb").read(64), 24)[0]))' "$1"; }
 elf_entry_dec() { python3 -c 'import struct,sys; print(struct.unpack_from("<Q", open(sys.argv[1],"rb").read(64), 24)[0])' "$1"; }
@@ -160,6 +181,7 @@ run_case() {
 		expect_contains c-hello.segments "$E2E_TMP/c-hello.stdout" "segments:     LOAD         r--  0x400000"
 		expect_contains c-hello.note "$E2E_TMP/c-hello.stdout" "              NOTE         r--"
 		expect_no_line c-hello go
+		expect_sites c-hello "2 found, 2 rewritable (bounds from symbol table), 0 left to the trap"
 		expect_line c-hello runnable "yes"
 		info c-hello-json --format json "$f"
 		expect_ok c-hello-json
@@ -172,6 +194,10 @@ run_case() {
 			'[s["flags"] for s in j["segments"] if s["type"] == "LOAD"] == ["r--", "r-x", "r--"]' \
 			'any(s["type"] == "NOTE" for s in j["segments"])' \
 			'j["go"] is None' 'j["go_note"] is False' \
+			'j["syscall_sites"]["found"] == 2' 'j["syscall_sites"]["rewritable"] == 2' \
+			'j["syscall_sites"]["trap"] == 0' 'j["syscall_sites"]["bounds"] == "symbol table"' \
+			'j["syscall_sites"]["candidates"] == 2' 'j["syscall_sites"]["undecodable"] == 0' \
+			'j["syscall_sites"]["supported"] == (j["syscall_sites"]["unsupported_reason"] is None)' \
 			'j["runnable"] is True' 'j["reason"] is None' 'j["executable"] is True'
 		;;
 	go-hello)
@@ -192,6 +218,10 @@ run_case() {
 		else
 			e2e_fail go-hello.go "no 'go: go1.N... (build info)' line: $(grep '^go:' "$E2E_TMP/go-hello.stdout" || echo none)"
 		fi
+		# Every `syscall` objdump sees, each with a pad (Go pads functions with int3).
+		local n
+		n=$(objdump_syscalls "$f")
+		expect_sites go-hello "$n found, $n rewritable (bounds from .gopclntab), 0 left to the trap"
 		info go-hello-json --format=json "$f"
 		expect_ok go-hello-json
 		expect_json go-hello-json \
@@ -202,6 +232,9 @@ run_case() {
 			'j["go"]["module"] == "persona/samples/go"' 'j["go"]["module_version"] == "(devel)"' \
 			'[s["flags"] for s in j["segments"] if s["type"] == "LOAD"] == ["r-x", "r--", "rw-"]' \
 			'[s for s in j["segments"] if s["flags"] == "rw-" and s["type"] == "LOAD"][0]["memsz"] > [s for s in j["segments"] if s["flags"] == "rw-" and s["type"] == "LOAD"][0]["filesz"]' \
+			"j[\"syscall_sites\"][\"found\"] == $n" "j[\"syscall_sites\"][\"rewritable\"] == $n" \
+			'j["syscall_sites"]["trap"] == 0' 'j["syscall_sites"]["bounds"] == ".gopclntab"' \
+			'j["syscall_sites"]["candidates"] >= j["syscall_sites"]["found"]' \
 			'j["runnable"] is True'
 		# The Go toolchain's own reading, when it is installed.
 		if command -v go >/dev/null; then
@@ -217,11 +250,13 @@ run_case() {
 		expect_ok linux
 		expect_line linux personality "linux (EI_OSABI 0 with no foreign ABI note)"
 		expect_line linux "os version" "none"
+		expect_no_line linux "syscall sites"
 		expect_line linux runnable "no: detected the linux personality (EI_OSABI 0 with no foreign ABI note); only freebsd binaries can run so far"
 		info linux-json --format json "$f"
 		expect_ok linux-json
 		expect_json linux-json \
 			'j["personality"] == "linux"' 'j["osabi"] == 0' 'j["go"] is None' \
+			'j["syscall_sites"] is None' \
 			'j["runnable"] is False' '"linux personality" in j["reason"]'
 		expect_same_verdict linux "$f"
 		;;
@@ -235,6 +270,7 @@ run_case() {
 		expect_line dynamic type "dynamic (ET_DYN, interpreter /libexec/ld-elf.so.1)"
 		expect_line dynamic entry "$(elf_entry_hex "$f") (relative to the load base)"
 		expect_contains dynamic.interp "$E2E_TMP/dynamic.stdout" "              INTERP       r--"
+		expect_sites dynamic "2 found, 2 rewritable (bounds from symbol table), 0 left to the trap"
 		expect_line dynamic runnable "no: dynamically linked freebsd binary: its interpreter /libexec/ld-elf.so.1 is not available (only static binaries can run so far)"
 		info dynamic-json --format json "$f"
 		expect_ok dynamic-json
@@ -263,6 +299,7 @@ run_case() {
 		expect_line esbuild go "go1.26.5 (no build info header: found by scanning the data)"
 		expect_line esbuild "go package" "github.com/evanw/esbuild/cmd/esbuild"
 		expect_line esbuild "go module" "github.com/evanw/esbuild (devel)"
+		expect_sites esbuild "34 found, 34 rewritable (bounds from .gopclntab), 0 left to the trap"
 		expect_line esbuild runnable "yes"
 		info esbuild-json --format json "$f"
 		expect_ok esbuild-json
@@ -271,6 +308,7 @@ run_case() {
 			'j["entry"] == 0x489a20' 'j["linking"] == "static"' \
 			'len([s for s in j["segments"] if s["type"] == "LOAD"]) == 3' \
 			'j["go"] == {"version": "go1.26.5", "path": "github.com/evanw/esbuild/cmd/esbuild", "module": "github.com/evanw/esbuild", "module_version": "(devel)", "source": "scan"}' \
+			'{k: v for k, v in j["syscall_sites"].items() if k not in ("supported", "unsupported_reason")} == {"found": 34, "rewritable": 34, "trap": 0, "candidates": 43, "undecodable": 0, "bounds": ".gopclntab"}' \
 			'j["runnable"] is True' 'j["reason"] is None'
 		;;
 	garbage)

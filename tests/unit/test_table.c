@@ -6,7 +6,7 @@
 #include "personality/freebsd/table.h"
 
 struct row { int nr; const char *name; int status; };
-#define SYSCALL(nr_, name_, status_, kinds_, note_) { nr_, #name_, SYS_##status_ },
+#define SYSCALL(nr_, name_, status_, class_, kinds_, note_) { nr_, #name_, SYS_##status_ },
 static const struct row rows[] = {
 #include "personality/freebsd/syscalls.def"
 };
