@@ -1,11 +1,33 @@
 #include "syscalls/sites.h"
 #include <Zydis/Zydis.h>
+#include <emmintrin.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define JMP_REL8_LEN 2
 #define JMP_REL32_LEN 5
+
+/* The next 0f 05 byte pair in [p, end), or NULL.  SSE2 (every x86-64):
+ * 16 positions per step, comparing each byte and the one after it; 0x0f
+ * alone is too common in code (every two-byte opcode) for memchr. */
+static const uint8_t *next_0f05(const uint8_t *p, const uint8_t *end)
+{
+    const __m128i f = _mm_set1_epi8(0x0f), five = _mm_set1_epi8(0x05);
+    while (end - p >= 17) {
+        __m128i a = _mm_loadu_si128((const __m128i *)p);
+        __m128i b = _mm_loadu_si128((const __m128i *)(p + 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f),
+                                                               _mm_cmpeq_epi8(b, five)));
+        if (m)
+            return p + __builtin_ctz(m);
+        p += 16;
+    }
+    for (; end - p >= 2; p++)
+        if (p[0] == 0x0f && p[1] == 0x05)
+            return p;
+    return NULL;
+}
 
 /* What decoding one function told us. */
 struct func_facts {
@@ -28,6 +50,8 @@ struct scanner {
     size_t ntargets, cap;
     uint8_t *decoded_state;     /* per function: 0 not yet, 1 ok, 2 failed */
     uint64_t *tail_start;       /* per function (trailing int3 run) */
+    uint64_t *syscalls;         /* `syscall` instructions met while decoding */
+    size_t nsyscalls, syscalls_cap;
 };
 
 static bool in_text(const struct scanner *s, uint64_t a, uint64_t n)
@@ -79,6 +103,17 @@ static bool decode_func(struct scanner *s, size_t i)
         if ((insn.attributes & ZYDIS_ATTRIB_IS_RELATIVE) && insn.raw.imm[0].is_relative) {
             if (add_target(s, a + insn.length + (uint64_t)insn.raw.imm[0].value.s) != 0)
                 return false;
+        }
+        if (insn.mnemonic == ZYDIS_MNEMONIC_SYSCALL && insn.length == 2) {
+            if (s->nsyscalls == s->syscalls_cap) {
+                size_t cap = s->syscalls_cap ? s->syscalls_cap * 2 : 64;
+                uint64_t *q = realloc(s->syscalls, cap * sizeof *q);
+                if (!q)
+                    return false;
+                s->syscalls = q;
+                s->syscalls_cap = cap;
+            }
+            s->syscalls[s->nsyscalls++] = a;
         }
         if (insn.mnemonic == ZYDIS_MNEMONIC_INT3) {
             if (!in_run)
@@ -198,10 +233,7 @@ int sites_find(const uint8_t *text, uint64_t base, size_t len,
     /* Candidates: every 0f 05 byte pair, then proof by decoding. */
     uint64_t *sites = NULL;
     size_t nsites = 0;
-    for (const uint8_t *p = text; len >= 2 && (p = memchr(p, 0x0f, len - 1 - (size_t)(p - text)));
-         p++) {
-        if (p[1] != 0x05)
-            continue;
+    for (const uint8_t *p = text; (p = next_0f05(p, text + len)); p++) {
         out->candidates++;
         uint64_t a = base + (uint64_t)(p - text);
         size_t f = func_of(&s, a);
@@ -211,21 +243,10 @@ int sites_find(const uint8_t *text, uint64_t base, size_t len,
             out->undecodable++;
             continue;
         }
-        /* Is a an instruction boundary of f?  Decode again up to it. */
-        uint64_t x = funcs[f].start;
+        /* A site only if decoding f met a `syscall` instruction right here. */
         bool is_syscall = false;
-        while (x < a) {
-            ZydisDecodedInstruction insn;
-            ZydisDecoderContext ctx;
-            ZydisDecoderDecodeInstruction(&s.dec, &ctx, text + (x - base), funcs[f].end - x, &insn);
-            x += insn.length;
-        }
-        if (x == a) {
-            ZydisDecodedInstruction insn;
-            ZydisDecoderContext ctx;
-            is_syscall = ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&s.dec, &ctx, p, funcs[f].end - a, &insn)) &&
-                         insn.mnemonic == ZYDIS_MNEMONIC_SYSCALL && insn.length == 2;
-        }
+        for (size_t k = 0; k < s.nsyscalls && !is_syscall; k++)
+            is_syscall = s.syscalls[k] == a;
         if (!is_syscall)
             continue;
         if (nsites == cap) {
@@ -262,6 +283,7 @@ done:
     free(s.decoded_state);
     free(s.tail_start);
     free(s.branch_targets);
+    free(s.syscalls);
     if (rc != 0)
         site_scan_free(out);
     return rc;
