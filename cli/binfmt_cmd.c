@@ -18,13 +18,18 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "personality/brand.h"
 
 #define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
 #define ENTRY_NAME "persona-freebsd"
 #define INTERP_NAME "persona-binfmt"
 
-/* ELF magic, 64-bit, little-endian, version 1, EI_OSABI 9 (FreeBSD). */
-#define FREEBSD_MAGIC "\\x7fELF\\x02\\x01\\x01\\x09"
+/* The binfmt_misc magic of a brand: ELF, 64-bit, little-endian, version 1,
+ * then the brand's EI_OSABI byte (FreeBSD: 9, personality/registry.c). */
+static void brand_magic(const struct brand *b, char *out, size_t cap)
+{
+    snprintf(out, cap, "\\x7fELF\\x02\\x01\\x01\\x%02x", (unsigned)b->osabi);
+}
 
 static const char usage[] =
     "usage: persona binfmt install|uninstall|status\n"
@@ -112,8 +117,9 @@ int cmd_binfmt(int argc, char **argv)
         if (interp_path(interp, sizeof interp) != 0)
             return 1;
         write_file(entry, "-1");    /* replace an older registration */
-        char rule[PATH_MAX + 128];
-        snprintf(rule, sizeof rule, ":%s:M::%s::%s:P", ENTRY_NAME, FREEBSD_MAGIC, interp);
+        char rule[PATH_MAX + 128], magic[64];
+        brand_magic(brand_by_name("freebsd"), magic, sizeof magic);
+        snprintf(rule, sizeof rule, ":%s:M::%s::%s:P", ENTRY_NAME, magic, interp);
         int r = write_file(BINFMT_DIR "/register", rule);
         if (r < 0) {
             warnmsg("binfmt: cannot register: %s", strerror(-r));

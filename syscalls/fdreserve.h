@@ -26,8 +26,8 @@
  * into the private range (fd_private_begin/end), under a lock.
  *
  * What the guest names is checked elsewhere: every call with a descriptor
- * argument fails with EBADF for a number >= fd_reserved_base() (the FreeBSD
- * personality's fd guard, personality/freebsd/fd_guard.c).
+ * argument fails with EBADF for a number >= fd_reserved_base() (the
+ * descriptor guard, syscalls/fd_guard.c, run before every handler).
  */
 #ifndef PERSONA_SYSCALLS_FDRESERVE_H
 #define PERSONA_SYSCALLS_FDRESERVE_H
