@@ -2,6 +2,7 @@
  * names, every implemented row has a handler, every missing row has none,
  * and the rows Go and esbuild need at start-up are implemented. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 #include "personality/freebsd/table.h"
 
@@ -68,4 +69,73 @@ Test(table, go_startup_calls_are_implemented)
         cr_assert_not_null(e, "%s not in the table", need[i]);
         cr_assert_neq(e->status, SYS_MISSING, "%s is missing", need[i]);
     }
+}
+
+/* Numbers and names against an independent source: Go's own FreeBSD table
+ * (syscall/zsysnum_freebsd_amd64.go, generated from an older
+ * syscalls.master).  Each Go entry must be a row of ours with the same
+ * number and name, a freebsdNN_ prefix aside (FreeBSD renamed calls it
+ * kept for compatibility), except the ones listed with a reason. */
+static const struct { int nr; const char *why; } go_only[] = {
+    { 17, "Go calls it obreak; syscalls.master: break" },
+    { 515, "Go: cap_getrights; FreeBSD 14: __cap_rights_get" },
+    { 72, "vadvise (COMPAT11): not in persona's table yet" },
+    { 173, "freebsd6_pread: not in persona's table yet" },
+    { 174, "freebsd6_pwrite: not in persona's table yet" },
+    { 197, "freebsd6_mmap: not in persona's table yet" },
+    { 199, "freebsd6_lseek: not in persona's table yet" },
+    { 200, "freebsd6_truncate: not in persona's table yet" },
+    { 201, "freebsd6_ftruncate: not in persona's table yet" },
+    { 252, "openbsd_poll: not in persona's table yet" },
+    { 278, "nstat: not in persona's table yet" },
+    { 279, "nfstat: not in persona's table yet" },
+    { 280, "nlstat: not in persona's table yet" },
+    { 299, "fhstat (FreeBSD 11 numbering): not in persona's table yet" },
+    { 398, "fhstatfs (FreeBSD 11 numbering): not in persona's table yet" },
+    { 434, "_umtx_lock: obsolete, not in persona's table" },
+    { 435, "_umtx_unlock: obsolete, not in persona's table" },
+    { 514, "cap_new: obsolete, not in persona's table" },
+};
+
+static bool allowed_go_only(int nr)
+{
+    for (size_t i = 0; i < sizeof go_only / sizeof go_only[0]; i++)
+        if (go_only[i].nr == nr)
+            return true;
+    return false;
+}
+
+Test(table, agrees_with_gos_freebsd_table)
+{
+    const char *paths[] = { "/usr/lib/go/src/syscall/zsysnum_freebsd_amd64.go",
+                            "/usr/lib/go-1.19/src/syscall/zsysnum_freebsd_amd64.go" };
+    FILE *f = NULL;
+    for (size_t i = 0; !f && i < 2; i++)
+        f = fopen(paths[i], "r");
+    cr_assert_not_null(f, "Go's zsysnum_freebsd_amd64.go not found (Debian golang-go)");
+    char line[512];
+    int checked = 0;
+    while (fgets(line, sizeof line, f)) {
+        char name[64];
+        int nr;
+        if (sscanf(line, " SYS_%63[A-Z0-9_] = %d", name, &nr) != 2)
+            continue;
+        for (char *p = name; *p; p++)
+            *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+        checked++;
+        if (allowed_go_only(nr))
+            continue;
+        cr_assert(nr >= 0 && nr < FBSD_SYSCALL_MAX && fbsd_syscall_table[nr].name,
+                  "Go's SYS_%s = %d has no row here", name, nr);
+        const char *ours = fbsd_syscall_table[nr].name;
+        if (!strncmp(ours, "freebsd", 7)) {
+            const char *u = strchr(ours, '_');
+            if (u)
+                ours = u + 1;
+        }
+        cr_assert_str_eq(ours, name, "number %d: Go says %s, the table %s", nr, name,
+                         fbsd_syscall_table[nr].name);
+    }
+    fclose(f);
+    cr_assert_gt(checked, 300, "read only %d of Go's entries", checked);
 }
