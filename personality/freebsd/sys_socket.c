@@ -668,10 +668,9 @@ long fbsd_sys_sendto(struct sysctx *c)
     return after_send(fd, flags, r, ARG_PTR(c, 2));
 }
 
-/* Whether SCM_RIGHTS in a Linux control buffer names one of persona's own
- * descriptors: not open as far as the guest can tell (unp_internalize:
- * EBADF). */
-static bool passes_private_fd(const char *ctl, size_t len)
+/* Call fn for every descriptor the SCM_RIGHTS messages of a Linux control
+ * buffer carry, until it returns true; returns whether one did. */
+static bool each_passed_fd(const char *ctl, size_t len, bool (*fn)(int fd))
 {
     size_t off = 0;
     while (off + sizeof(struct cmsghdr) <= len) {
@@ -684,13 +683,23 @@ static bool passes_private_fd(const char *ctl, size_t len)
             for (size_t i = 0; i < nfds; i++) {
                 int fd;
                 memcpy(&fd, ctl + off + CMSG_LEN(0) + i * sizeof fd, sizeof fd);
-                if (fd_is_reserved(fd))
+                if (fn(fd))
                     return true;
             }
         }
         off += CMSG_ALIGN(h.cmsg_len);
     }
     return false;
+}
+
+static bool is_private_fd(int fd) { return fd_is_reserved(fd); }
+
+/* Whether SCM_RIGHTS in a Linux control buffer names one of persona's own
+ * descriptors: not open as far as the guest can tell (unp_internalize:
+ * EBADF). */
+static bool passes_private_fd(const char *ctl, size_t len)
+{
+    return each_passed_fd(ctl, len, is_private_fd);
 }
 
 /* sendmsg(int s, const struct msghdr *msg, int flags) */
@@ -796,26 +805,17 @@ long fbsd_sys_recvfrom(struct sysctx *c)
     return n;
 }
 
+static bool close_fd(int fd)
+{
+    RAW(SYS_close, fd);
+    return false;
+}
+
 /* Close the descriptors of SCM_RIGHTS messages in a Linux control buffer
  * the guest will never see. */
 static void close_passed_fds(const char *ctl, size_t len)
 {
-    size_t off = 0;
-    while (off + sizeof(struct cmsghdr) <= len) {
-        struct cmsghdr h;
-        memcpy(&h, ctl + off, sizeof h);
-        if (h.cmsg_len < sizeof h || h.cmsg_len > len - off)
-            break;
-        if (h.cmsg_level == SOL_SOCKET && h.cmsg_type == SCM_RIGHTS) {
-            size_t nfds = (h.cmsg_len - CMSG_LEN(0)) / sizeof(int);
-            for (size_t i = 0; i < nfds; i++) {
-                int fd;
-                memcpy(&fd, ctl + off + CMSG_LEN(0) + i * sizeof fd, sizeof fd);
-                RAW(SYS_close, fd);
-            }
-        }
-        off += CMSG_ALIGN(h.cmsg_len);
-    }
+    each_passed_fd(ctl, len, close_fd);
 }
 
 #define RECV_CONTROL_MAX 8192
