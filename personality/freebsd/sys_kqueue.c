@@ -67,12 +67,14 @@
 #include "syscalls/fdreserve.h"
 #include "syscalls/fdtable.h"
 #include "personality/freebsd/kqueue.h"
+#include "syscalls/report.h"
 #include "abi/freebsd/event.h"
 #include "abi/freebsd/errno.h"
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -756,24 +758,27 @@ static int reg_ident(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
     return err;
 }
 
-static void note_unsupported(int filter)
+/* An unsupported filter goes to --debug and --report-missing (the report
+ * keeps one item per filter, with its count). */
+static void note_unsupported(int filter, const struct guest_regs *regs)
 {
     static const char *const names[] = {
         "EVFILT_READ", "EVFILT_WRITE", "EVFILT_AIO", "EVFILT_VNODE", "EVFILT_PROC",
         "EVFILT_SIGNAL", "EVFILT_TIMER", "EVFILT_PROCDESC", "EVFILT_FS", "EVFILT_LIO",
         "EVFILT_USER", "EVFILT_SENDFILE", "EVFILT_EMPTY",
     };
-    static unsigned reported;   /* one line per filter */
     int i = -filter - 1;
     if (i < 0 || i >= FBSD_EVFILT_SYSCOUNT)
         return;
-    if (__atomic_fetch_or(&reported, 1u << i, __ATOMIC_RELAXED) & (1u << i))
-        return;
-    debugmsg("unimplemented kevent filter %s (returns EINVAL)", names[i]);
+    char what[48];
+    snprintf(what, sizeof what, "kevent %s", names[i]);
+    report_unimplemented(REPORT_OTHER, what, filter, "EINVAL", regs);
 }
 
-/* One change; FreeBSD errno or 0.  kq->lock held. */
-static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
+/* One change; FreeBSD errno or 0.  kq->lock held.  `regs`: the caller's, for
+ * the report of an unsupported filter. */
+static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev,
+                       const struct guest_regs *regs)
 {
     switch (kev->filter) {
     case FBSD_EVFILT_READ:
@@ -786,7 +791,7 @@ static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
         if (kev->filter < 0 && kev->filter >= -FBSD_EVFILT_SYSCOUNT) {
             if (!(kev->flags & FBSD_EV_ADD))
                 return FBSD_ENOENT;     /* no such knote can exist */
-            note_unsupported(kev->filter);
+            note_unsupported(kev->filter, regs);
         }
         return FBSD_EINVAL;
     }
@@ -1287,7 +1292,7 @@ static long do_kevent(struct sysctx *c, bool v11)
             continue;
         kev.flags &= ~FBSD_EV_SYSFLAGS;
         pthread_mutex_lock(&kq->lock);
-        int err = kq_register(kq, kqfd, &kev);
+        int err = kq_register(kq, kqfd, &kev, c->regs);
         pthread_mutex_unlock(&kq->lock);
         if (err || (kev.flags & FBSD_EV_RECEIPT)) {
             if (nevents == 0) {

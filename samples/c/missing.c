@@ -1,7 +1,8 @@
 /* missing: asks for things persona does not implement, on purpose, so the
  * tests can check what --report-missing and --debug say about them: a
- * system call with no handler (twice), an unknown ioctl request and an
- * unknown sysctl name.  Each must fail cleanly with the right errno. */
+ * system call with no handler (twice), an unknown ioctl request, an
+ * unknown sysctl name, a kevent filter persona lacks and a socket option
+ * nobody has.  Each must fail cleanly with the right errno. */
 #include "sys.h"
 
 #ifdef TARGET_FREEBSD
@@ -27,9 +28,31 @@ int main(int argc, char **argv, char **envp)
     int val = 0;
     put_result("unknown sysctl", raw_syscall6(NR_SYSCTLBYNAME, (long)name, sizeof name - 1,
                                               (long)&val, (long)&len, 0, 0));
+    /* EVFILT_VNODE (-4) on a pipe: FreeBSD's pipe_kqfilter refuses it with
+     * EINVAL (sys/kern/sys_pipe.c); persona has no vnode filter at all. */
+    long kq = SC0(362 /* kqueue */);
+    check("kqueue", kq);
+    struct { unsigned long ident; short filter; unsigned short flags; unsigned fflags;
+             long data; unsigned long udata, ext[4]; } kev = { (unsigned long)fds[0], -4, 0x1 /* EV_ADD */, 0, 0, 0, {0} };
+    put_result("unsupported kevent filter", raw_syscall6(560 /* kevent */, kq, (long)&kev, 1, 0, 0, 0));
+    long s = SC3(97 /* socket */, 2 /* AF_INET */, 2 /* SOCK_DGRAM */, 0);
+    check("socket", s);
+#define SETSOCKOPT_NR 105
 #else
     put_result("unknown ioctl", SC3(16, fds[0], IOCTL_UNKNOWN, 0));
     put_result("unknown sysctl", -2);
+    put_result("unsupported kevent filter", -22);
+    long s = SC3(41 /* socket */, 2 /* AF_INET */, 2 /* SOCK_DGRAM */, 0);
+    check("socket", s);
+#define SETSOCKOPT_NR 54
+#endif
+    /* SOL_SOCKET (0xffff on FreeBSD, 1 on Linux) option 0x7777: neither
+     * system knows it (FreeBSD's sosetopt: ENOPROTOOPT). */
+    int one = 1;
+#ifdef TARGET_FREEBSD
+    put_result("unknown socket option", raw_syscall6(SETSOCKOPT_NR, s, 0xffff, 0x7777, (long)&one, 4, 0));
+#else
+    put_result("unknown socket option", raw_syscall6(SETSOCKOPT_NR, s, 1, 0x7777, (long)&one, 4, 0));
 #endif
     return 0;
 }

@@ -332,12 +332,12 @@ static inline const char *errno_name(long err)
 		{11, "EDEADLK"}, {35, "EAGAIN"}, {36, "EINPROGRESS"},
 		{45, "EOPNOTSUPP"}, {60, "ETIMEDOUT"}, {61, "ECONNREFUSED"},
 		{62, "ELOOP"}, {63, "ENAMETOOLONG"}, {66, "ENOTEMPTY"},
-		{78, "ENOSYS"},
+		{78, "ENOSYS"}, {42, "ENOPROTOOPT"},
 #else
 		{11, "EAGAIN"}, {35, "EDEADLK"}, {36, "ENAMETOOLONG"},
 		{38, "ENOSYS"}, {39, "ENOTEMPTY"}, {40, "ELOOP"},
 		{95, "EOPNOTSUPP"}, {110, "ETIMEDOUT"}, {111, "ECONNREFUSED"},
-		{115, "EINPROGRESS"},
+		{115, "EINPROGRESS"}, {92, "ENOPROTOOPT"},
 #endif
 	};
 	if (err < 0)
