@@ -134,7 +134,7 @@ PY
 	debug)
 		local d=$E2E_TMP/debug
 		"$PERSONA" run --debug "$SAMPLES/missing" >/dev/null 2>"$d"
-		expect_equal debug-lines 3 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
+		expect_equal debug-lines 5 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
 		expect_contains debug-once "$d" 'syscall jail: ENOSYS'
 		;;
 	debug-env)
@@ -146,7 +146,7 @@ PY
 		done
 		for v in 1 yes; do
 			PERSONA_DEBUG=$v "$PERSONA" run "$SAMPLES/missing" >/dev/null 2>"$d"
-			expect_equal "debug-env-on[$v]" 3 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
+			expect_equal "debug-env-on[$v]" 5 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
 		done
 		;;
 	syscalls)
