@@ -201,6 +201,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         .pers = pers, .backend = backend, .rewrite = !opt->no_rewrite,
         .fd = fd, .info = &info, .execpath = execpath,
         .argc = argc, .argv = argv, .envp = environ,
+        .exec_resumed = opt->trace_fd > 2,
     };
     runtime_start(&rs, err, sizeof err);
     warnmsg("%s: %s", name, err);

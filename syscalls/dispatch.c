@@ -56,10 +56,13 @@ void syscall_enter(struct persona_thread *t, struct guest_regs *regs)
     };
     t->call_nr = c.nr;
     uint64_t t0 = 0;
+    int slot = -1;
     bool tracing = trace_active();
     if (tracing) {
         if (never_returns(c.nr))
             trace_syscall_noreturn(&c, entry_of(c.nr));
+        else
+            slot = trace_call_begin(&c, entry_of(c.nr));
         t0 = now_ns();
     }
     long r = syscall_run(&c);
@@ -71,11 +74,13 @@ void syscall_enter(struct persona_thread *t, struct guest_regs *regs)
          * the signal handler (FreeBSD: ERESTART in cpu_set_syscall_retval). */
         regs->rip -= 2;
         regs->rax = orig_rax;
+        if (tracing)
+            trace_call_restarted(slot, &c, entry_of(c.nr));
         return;     /* traced when it runs again */
     }
     if (r == -SYSRET_JUSTRETURN) {
         if (tracing)
-            trace_syscall(&c, entry_of(c.nr), 0, 0, false, now_ns() - t0);
+            trace_syscall(slot, &c, entry_of(c.nr), 0, 0, false, now_ns() - t0);
         return;
     }
     int e = 0;
@@ -88,5 +93,5 @@ void syscall_enter(struct persona_thread *t, struct guest_regs *regs)
     }
     p->encode_result(regs, e, c.rv);
     if (tracing)
-        trace_syscall(&c, entry_of(c.nr), (uint64_t)r, e, e != 0, now_ns() - t0);
+        trace_syscall(slot, &c, entry_of(c.nr), (uint64_t)r, e, e != 0, now_ns() - t0);
 }

@@ -51,6 +51,7 @@ long process_fork(struct persona_thread *t)
      * Dispatch is not inherited across fork). */
     t->host_tid = (int)syscall(SYS_gettid);
     threads_after_fork(t);
+    trace_after_fork();
     active_backend->after_fork(t);
     return 0;
 }
@@ -114,8 +115,10 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
      * own descriptors are close-on-exec, so a native program sees exactly
      * the guest's (syscalls/fdreserve.h). */
     fd_exec_prepare();
+    int witness = trace_exec_starting(!pargv);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &guest_sigmask, NULL, 8);
     long r = HOST3(SYS_execve, use_path, use_argv, envp);
+    trace_exec_failed(witness);
     fd_exec_failed();
     if (keep)
         fcntl(self_keep_fd, F_SETFD, FD_CLOEXEC);

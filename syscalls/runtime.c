@@ -74,6 +74,8 @@ int runtime_start(const struct runtime_start *rs, char *err, size_t errlen)
         return -1;
     rs->backend->thread_attach(t);
     threads_register_self(t, pers->first_tid);
+    if (rs->exec_resumed)
+        trace_exec_resumed();
     t->guest_fsbase = 0;
     signals_unblock_all();
     door_enter_guest(t, &entry);

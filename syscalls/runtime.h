@@ -19,6 +19,7 @@ struct runtime_start {
     int argc;
     char **argv;
     char **envp;
+    bool exec_resumed;              /* started for a traced guest's execve */
 };
 
 /* Load the program and enter it.  Returns only when it cannot be started,

@@ -1,4 +1,5 @@
 #include "syscalls/trace.h"
+#include "syscalls/trace_inflight.h"
 #include "syscalls/report.h"
 #include "syscalls/uaccess.h"
 #include "syscalls/log.h"
@@ -8,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 struct trace_config trace_config = { .fd = 2 };
@@ -233,13 +237,18 @@ static void put_prefix(struct line *l, const struct sysctx *c)
     put(l, "%d %d ", (int)getpid(), c->t ? c->t->guest_tid : 0);
 }
 
+/* The traced call of this thread in flight (trace_inflight.h), or -1. */
+static __thread int current_slot = -1;
+static __thread const char *current_name;
+
 static void emit(struct line *l)
 {
     put(l, "\n");
     if (l->buf[l->len - 1] != '\n')
         l->buf[l->len - 1] = '\n';
-    if (quiet_write(trace_config.fd, l->buf, l->len) == -EPIPE)
-        trace_config.enabled = false;   /* nobody reads the trace any more */
+    /* Calls other threads started before this line show first. */
+    inflight_flush_others(current_slot);
+    inflight_write(l->buf, l->len);
 }
 
 static bool wanted(const struct sysctx *c)
@@ -249,26 +258,166 @@ static bool wanted(const struct sysctx *c)
                                      trace_config.filter[c->nr]));
 }
 
+static bool is_output(int kind)
+{
+    return kind == A_BUF_OUT || kind == A_STRUCT_OUT || kind == A_STAT_OUT || kind == A_STAT11_OUT;
+}
+
+/* Arguments [from, to) of a call, comma-separated. */
+static void put_args(struct line *l, const struct sysctx *c, const struct syscall_entry *e,
+                     int from, int to, uint64_t value, bool failed)
+{
+    for (int i = from; i < to; i++) {
+        if (i > from)
+            put(l, ", ");
+        put_arg(l, e, c, i, value, failed);
+    }
+}
+
+static void put_name(struct line *l, const struct sysctx *c, const struct syscall_entry *e)
+{
+    if (e && e->name)
+        put(l, "%s", e->name);
+    else
+        put(l, "#%ld", c->nr);
+}
+
 static void put_call(struct line *l, const struct sysctx *c, const struct syscall_entry *e,
                      uint64_t value, bool failed)
 {
     put_prefix(l, c);
-    if (e && e->name)
-        put(l, "%s(", e->name);
-    else
-        put(l, "#%ld(", c->nr);
-    int n = e ? nargs_of(e) : 0;
-    for (int i = 0; i < n; i++) {
-        if (i)
-            put(l, ", ");
-        put_arg(l, e, c, i, value, failed);
-    }
+    put_name(l, c, e);
+    put(l, "(");
+    put_args(l, c, e, 0, e ? nargs_of(e) : 0, value, failed);
     put(l, ")");
 }
 
-void trace_syscall(const struct sysctx *c, const struct syscall_entry *e,
+/* Where the resumed part of a split line starts: the first argument the
+ * call writes (strace prints what the guest passed in up front). */
+static int first_output(const struct syscall_entry *e)
+{
+    int n = e ? nargs_of(e) : 0, k = 0;
+    while (k < n && !is_output(e->kinds[k]))
+        k++;
+    return k;
+}
+
+int trace_call_begin(const struct sysctx *c, const struct syscall_entry *e)
+{
+    if (!wanted(c))
+        return -1;
+    struct line l = { .len = 0 };
+    put_prefix(&l, c);
+    put_name(&l, c, e);
+    put(&l, "(");
+    int k = first_output(e);
+    put_args(&l, c, e, 0, k, 0, false);
+    if (k > 0 && k < (e ? nargs_of(e) : 0))
+        put(&l, ", ");
+    current_slot = inflight_begin(l.buf, l.len);
+    current_name = e ? e->name : NULL;
+    return current_slot;
+}
+
+/* The second half of a split line: "<... read resumed>"buf", 5) ". */
+static void put_resumed(struct line *l, const struct sysctx *c, const struct syscall_entry *e,
+                        uint64_t value, bool failed)
+{
+    put_prefix(l, c);
+    put(l, "<... ");
+    put_name(l, c, e);
+    put(l, " resumed>");
+    put_args(l, c, e, first_output(e), e ? nargs_of(e) : 0, value, failed);
+    put(l, ")");
+}
+
+void trace_call_restarted(int slot, const struct sysctx *c, const struct syscall_entry *e)
+{
+    current_slot = -1;
+    if (!inflight_end(slot))
+        return;     /* traced whole when it runs again */
+    struct line l = { .len = 0 };
+    put_resumed(&l, c, e, 0, true);
+    put(&l, " = ? ERESTART (to be restarted)");
+    emit(&l);
+}
+
+/* Under --trace a native program the guest execs is not traced, so
+ * someone else must say that the exec worked: a detached grandchild
+ * (clone without an exit signal, so the guest sees no SIGCHLD and the new
+ * program no extra child) waits on a close-on-exec pipe.  EOF: the exec
+ * worked, it prints the resumed line; a byte: it failed, and the failure
+ * is traced by the caller.  The child side uses raw system calls only. */
+static int exec_witness(const char *line, size_t len)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return -1;
+    long mid = syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L);
+    if (mid == 0) {
+        if (syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L) == 0) {
+            syscall(SYS_close, p[1]);
+            char b;
+            if (syscall(SYS_read, p[0], &b, 1) == 0)
+                syscall(SYS_write, trace_config.fd, line, len);
+        }
+        syscall(SYS_exit, 0);
+    }
+    close(p[0]);
+    if (mid < 0) {
+        close(p[1]);
+        return -1;
+    }
+    syscall(SYS_wait4, mid, NULL, __WCLONE, NULL);
+    return p[1];
+}
+
+int trace_exec_starting(bool native)
+{
+    inflight_flush_self(current_slot);
+    if (!native || current_slot < 0 || !trace_config.enabled)
+        return -1;
+    struct line l = { .len = 0 };
+    put(&l, "%d %d <... %s resumed> = 0 (not traced: a native program)\n", (int)getpid(),
+        current_thread ? current_thread->guest_tid : 0, current_name ? current_name : "execve");
+    return exec_witness(l.buf, l.len);
+}
+
+void trace_exec_failed(int witness)
+{
+    if (witness < 0)
+        return;
+    if (write(witness, "x", 1) != 1) {
+        /* the witness then sees EOF and says the exec worked: unlikely
+         * enough (a one-byte write to a fresh pipe) to leave */
+    }
+    close(witness);
+}
+
+void trace_exec_resumed(void)
+{
+    if (!trace_config.enabled)
+        return;
+    const struct personality *p = active_personality;
+    for (unsigned nr = 0; trace_config.filter && nr < p->table_size; nr++)
+        if (p->table[nr].name && !strcmp(p->table[nr].name, "execve") && !trace_config.filter[nr])
+            return;     /* the filter left execve out */
+    struct line l = { .len = 0 };
+    put(&l, "%d %d <... execve resumed> = 0", (int)getpid(),
+        current_thread ? current_thread->guest_tid : 0);
+    emit(&l);
+}
+
+void trace_after_fork(void)
+{
+    inflight_after_fork(current_slot);
+}
+
+void trace_syscall(int slot, const struct sysctx *c, const struct syscall_entry *e,
                    uint64_t value, int guest_errno, bool failed, uint64_t ns)
 {
+    current_slot = -1;
+    bool split = inflight_end(slot);
     if (trace_config.stats && stats && c->nr >= 0 &&
         (unsigned long)c->nr < active_personality->table_size) {
         struct call_stats *s = &stats[c->nr];
@@ -280,7 +429,10 @@ void trace_syscall(const struct sysctx *c, const struct syscall_entry *e,
     if (!wanted(c))
         return;
     struct line l = { .len = 0 };
-    put_call(&l, c, e, value, failed);
+    if (split)
+        put_resumed(&l, c, e, value, failed);
+    else
+        put_call(&l, c, e, value, failed);
     const struct trace_names *nm = names();
     if (failed) {
         const char *en = nm ? nm->errno_name(guest_errno) : NULL;

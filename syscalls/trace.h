@@ -46,10 +46,27 @@ bool trace_parse_filter(const struct personality *p, const char *spec, char *err
 
 static inline bool trace_active(void) { return trace_config.enabled || trace_config.stats; }
 
+/* A call starts: returns its in-flight slot for the calls below (-1 when
+ * it is not traced), so that a call that blocks shows as unfinished while
+ * it blocks (syscalls/trace_inflight.h). */
+int trace_call_begin(const struct sysctx *c, const struct syscall_entry *e);
 /* One finished call: its registers before (c->a) and its raw guest result
  * (value, or guest errno with `failed`). */
-void trace_syscall(const struct sysctx *c, const struct syscall_entry *e,
+void trace_syscall(int slot, const struct sysctx *c, const struct syscall_entry *e,
                    uint64_t value, int guest_errno, bool failed, uint64_t ns);
+/* The call will run again after a signal handler (SA_RESTART). */
+void trace_call_restarted(int slot, const struct sysctx *c, const struct syscall_entry *e);
+/* This thread's execve is about to replace the process image: its line
+ * goes out now as unfinished; the failure, or the new image, resumes it.
+ * A new persona says so itself (trace_exec_resumed); for a `native`
+ * program a witness is started: returns its descriptor (or -1), to pass
+ * to trace_exec_failed if the exec fails. */
+int trace_exec_starting(bool native);
+void trace_exec_failed(int witness);
+/* In a persona started for a traced guest's execve: its first line. */
+void trace_exec_resumed(void);
+/* After fork, in the child. */
+void trace_after_fork(void);
 /* A call that does not return (exit, thr_exit): traced before it runs. */
 void trace_syscall_noreturn(const struct sysctx *c, const struct syscall_entry *e);
 /* A signal delivered to the guest (guest numbering). */

@@ -210,6 +210,45 @@ PY
 		# The re-executed FreeBSD child (argv "child") exits with 7.
 		expect_contains follow-exec "$f" ' exit(7) = ?'
 		;;
+	unfinished)
+		# A call that blocks shows while it blocks (strace's
+		# "<unfinished ...>"), and its result when it returns.  The guest
+		# reads a FIFO nobody writes until the unfinished line is there.
+		local fifo=$E2E_TMP/unf.fifo t=$E2E_TMP/unf.trace
+		rm -f "$fifo" && mkfifo "$fifo"
+		"$PERSONA" run --trace=read -o "$t" "$SAMPLES/go-exec" child x <"$fifo" >"$E2E_TMP/unf.out" 2>&1 &
+		local pid=$! i
+		exec 3>"$fifo"
+		for ((i = 0; i < 200; i++)); do
+			grep -q 'read(0,  <unfinished \.\.\.>$' "$t" 2>/dev/null && break
+			sleep 0.1
+		done
+		expect_contains unfinished-while-blocked "$t" 'read(0,  <unfinished ...>'
+		printf ping >&3
+		exec 3>&-
+		wait "$pid" || true
+		expect_contains resumed-with-result "$t" '<... read resumed>"ping", 64) = 4'
+		expect_contains unfinished-guest-output "$E2E_TMP/unf.out" 'child got "ping"'
+		;;
+	exec-shown)
+		# A successful execve shows: into a FreeBSD program (the new
+		# persona resumes the line) and into a native one (a witness does).
+		local t=$E2E_TMP/exec.trace
+		(cd "$E2E_TMP" && "$PERSONA" run --trace=execve,exit -o "$t" "$SAMPLES/go-exec" \
+			</dev/null >/dev/null 2>&1) || true
+		expect_contains exec-native-shown "$t" 'execve("/bin/sh", '
+		expect_contains exec-native-resumed "$t" '<... execve resumed> = 0 (not traced: a native program)'
+		local child
+		child=$(awk '/ exit\(7\) = \?$/ { print $1 }' "$t")
+		if [[ -n $child ]] && grep -q "^$child [0-9]* <... execve resumed> = 0\$" "$t"; then
+			e2e_pass exec-foreign-resumed
+		else
+			cat "$t" >&2
+			e2e_fail exec-foreign-resumed "no resumed execve in the re-executed child ($child)"
+		fi
+		expect_contains exec-failure-shown "$t" 'execve("/nonexistent/program", '
+		expect_contains exec-failure-errno "$t" 'ERR#2 ENOENT'
+		;;
 	closed-pipe)
 		# The trace reader goes away early: persona must not feed the
 		# guest SIGPIPEs for its own writes (that once looped forever).
@@ -224,7 +263,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug debug-env syscalls closed-pipe hostile follow-children)
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug debug-env syscalls closed-pipe hostile follow-children unfinished exec-shown)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
