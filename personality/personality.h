@@ -75,6 +75,7 @@ struct sysctx {
     uint64_t a[7];         /* arguments */
     uint64_t rv[2];        /* results (see the contract above) */
     bool no_restart;       /* EINTR is final even under SA_RESTART (sleeps, polls) */
+    bool trapped;          /* caught by a signal (SIGSYS), not a rewritten site */
 };
 
 typedef long (*sys_handler_t)(struct sysctx *c);

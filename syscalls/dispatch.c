@@ -44,7 +44,7 @@ static bool never_returns(long nr)
     return false;
 }
 
-void syscall_enter(struct persona_thread *t, struct guest_regs *regs)
+void syscall_enter(struct persona_thread *t, struct guest_regs *regs, bool trapped)
 {
     const struct personality *p = active_personality;
     uint64_t orig_rax = regs->rax;
@@ -53,6 +53,7 @@ void syscall_enter(struct persona_thread *t, struct guest_regs *regs)
         /* The x86-64 syscall convention, the same on every personality. */
         .a = { regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9 },
         .rv = { 0, regs->rdx },
+        .trapped = trapped,
     };
     t->call_nr = c.nr;
     uint64_t t0 = 0;

@@ -9,8 +9,10 @@
 
 /* One guest system call whose registers are in *regs (%rip just past the
  * `syscall` instruction).  On return *regs hold what the guest resumes
- * with; pending guest signals are not delivered here (the exit door does). */
-void syscall_enter(struct persona_thread *t, struct guest_regs *regs);
+ * with; pending guest signals are not delivered here (the exit door does).
+ * `trapped`: it was caught by a signal (SIGSYS), not entered from a
+ * rewritten site (--stats adds the trap's cost). */
+void syscall_enter(struct persona_thread *t, struct guest_regs *regs, bool trapped);
 
 /* Run c->nr with c->a[] through the active table (for indirect calls such
  * as FreeBSD's syscall(2), which re-enter with another number). */

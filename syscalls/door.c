@@ -99,7 +99,7 @@ void door_stub_call(struct persona_thread *t)
         xsave_drop_zero_avx(t->xsave_area);
     }
     regs->fpregs = t->xsave_area;       /* FXSAVE layout: the XSAVE legacy area */
-    syscall_enter(t, regs);
+    syscall_enter(t, regs, false);
     signals_deliver_pending(t, regs);
     if (regs->fp_flags & GUEST_FP_XRELOAD)
         t->fp_full = 1;     /* sigreturn set the extended state: XRSTOR it all */
@@ -148,7 +148,7 @@ int door_dispatch_signal(int sig, siginfo_t *info, ucontext_t *uc,
     if (from_guest)
         t->guest_fsbase = interrupted_fs;
     if (sig == SIGSYS && from_guest && active_backend->is_entry(info)) {
-        syscall_enter(t, regs);
+        syscall_enter(t, regs, true);
         signals_deliver_pending(t, regs);
         return 1;
     }

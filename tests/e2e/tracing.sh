@@ -84,6 +84,27 @@ run_case() {
 			e2e_fail stats-errors "--stats counts '$got' failing opens, the trace shows $want"
 		fi
 		expect_contains stats-total "$s" ' total'
+		# The rows' shares add up to the total (none above 100%), and the
+		# footer accounts for every call: caught by a signal, whose cost
+		# is measured and added, or entered from a rewritten site.
+		if awk '/^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ && !/ total$/ { if ($1 > 100) bad = 1; sum += $1 }
+			END { exit !(!bad && sum > 99.4 && sum < 100.6) }' "$s"; then
+			e2e_pass stats-shares
+		else
+			cat "$s" >&2
+			e2e_fail stats-shares "the rows' shares do not add up to 100%"
+		fi
+		local calls trapped stub
+		calls=$(awk '/ total$/ { print $4 }' "$s")
+		read -r trapped stub < <(sed -nE 's/.* each of the ([0-9]+) calls caught by a signal.* the ([0-9]+) from rewritten.*/\1 \2/p' "$s")
+		expect_equal stats-footer-accounts "$calls" "$((trapped + stub))"
+		(cd "$E2E_TMP" && "$PERSONA" run --no-rewrite --stats "$SAMPLES/errno" . >/dev/null 2>"$s.nr")
+		if grep -Eq 'plus [1-9][0-9]* ns for each of the [1-9][0-9]* calls caught by a signal.* the 0 from rewritten' "$s.nr"; then
+			e2e_pass stats-trap-cost
+		else
+			cat "$s.nr" >&2
+			e2e_fail stats-trap-cost "--no-rewrite: every call trapped, with a measured cost"
+		fi
 		;;
 	report)
 		local r=$E2E_TMP/report.json
