@@ -38,7 +38,8 @@ static const char usage[] =
     "                         default) or a seccomp filter (older kernels)\n"
     "  --argv0=NAME           give the program NAME as argv[0]\n"
     "  --trace-fd=N           trace to inherited descriptor N\n"
-    "                         (these two are how persona starts itself again\n"
+    "  --report-fd=N          record into the run's inherited report record\n"
+    "                         (these three are how persona starts itself again\n"
     "                         when a guest execs another FreeBSD program)\n"
     "  --debug                report unimplemented calls, ioctls and sysctls on\n"
     "                         stderr as they happen (also: PERSONA_DEBUG set to\n"
@@ -108,6 +109,8 @@ static int cmd_run(int argc, char **argv)
             opt.argv0 = a + 8;
         else if (strncmp(a, "--trace-fd=", 11) == 0 && atoi(a + 11) > 2)
             opt.trace_fd = atoi(a + 11);
+        else if (strncmp(a, "--report-fd=", 12) == 0 && atoi(a + 12) > 2)
+            opt.report_fd = atoi(a + 12);
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             return 0;

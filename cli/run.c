@@ -61,7 +61,12 @@ static int setup_tracing(const struct run_options *opt, const struct personality
             return -1;
         }
     }
-    if (opt->report_missing) {
+    if (opt->report_fd > 2) {
+        /* Started again by a guest's exec: record into the run's report. */
+        if (!report_attach(opt->report_fd, execpath))
+            warnmsg("--report-fd: %d is not a report record; this program is not reported",
+                    opt->report_fd);
+    } else if (opt->report_missing) {
         /* Written at exit (report_write); made sure of now.  An existing
          * file is left as it is until then. */
         int fd = open(opt->report_missing, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
@@ -92,7 +97,8 @@ static int setup_tracing(const struct run_options *opt, const struct personality
     trace_config.verbose = opt->verbose;
     trace_config.timing = opt->timing;
     trace_config.stats = opt->stats;
-    report_configure(opt->report_missing, execpath);
+    if (opt->report_fd <= 2)
+        report_configure(opt->report_missing, execpath);
     return 0;
 }
 
@@ -164,8 +170,8 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         self[sl] = 0;
         /* The same run options for programs the guest execs: tracing goes
          * on in the same output (the report file is this process's own). */
-        static char *again[12];
-        static char spec[512], fdopt[32], backendopt[48];
+        static char *again[14];
+        static char spec[512], fdopt[32], backendopt[48], reportopt[32];
         int n = 0;
         if (opt->debug)
             again[n++] = "--debug";
@@ -192,8 +198,13 @@ int run_program(const struct run_options *opt, int argc, char **argv)
             snprintf(fdopt, sizeof fdopt, "--trace-fd=%d", trace_config.fd);
             again[n++] = fdopt;
         }
+        if (report_fd() > 2) {
+            snprintf(reportopt, sizeof reportopt, "--report-fd=%d", report_fd());
+            again[n++] = reportopt;
+        }
         again[n] = NULL;
-        process_set_self(self, again, (opt->trace || opt->stats) ? trace_config.fd : -1);
+        process_set_self(self, again, (opt->trace || opt->stats) ? trace_config.fd : -1,
+                         report_fd());
     }
     if (opt->argv0)
         argv[0] = (char *)opt->argv0;

@@ -14,6 +14,7 @@ struct run_options {
     const char *report_missing; /* --report-missing=FILE.json */
     const char *argv0;          /* --argv0=NAME: the program's argv[0] */
     int trace_fd;               /* --trace-fd=N: trace to an inherited fd (0: none) */
+    int report_fd;              /* --report-fd=N: the run's report record, inherited */
 };
 /* Load and run a guest program; returns only on failure to start. */
 int run_program(const struct run_options *opt, int argc, char **argv);

@@ -20,7 +20,7 @@
 
 static char self_path[4096];
 static char *const *self_options;   /* NULL-terminated run options */
-static int self_keep_fd = -1;
+static int self_keep_fds[2] = { -1, -1 };
 static bool trace_me_at_exec;
 
 void process_trace_me_at_exec(void)
@@ -28,9 +28,11 @@ void process_trace_me_at_exec(void)
     trace_me_at_exec = true;
 }
 
-void process_set_self(const char *persona_path, char *const *run_options, int keep_fd)
+void process_set_self(const char *persona_path, char *const *run_options, int trace_fd,
+                      int report_fd)
 {
-    self_keep_fd = keep_fd;
+    self_keep_fds[0] = trace_fd;
+    self_keep_fds[1] = report_fd;
     size_t n = strlen(persona_path);
     if (n < sizeof self_path)
         memcpy(self_path, persona_path, n + 1);
@@ -106,11 +108,12 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
     }
     /* The new program inherits the guest's (virtual) signal mask; a new
      * persona also inherits the trace output. */
-    bool keep = pargv && self_keep_fd > 2;
+    bool keep = pargv != NULL;
     if (trace_me_at_exec && !pargv)
         syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0);
-    if (keep)
-        fcntl(self_keep_fd, F_SETFD, 0);
+    for (int i = 0; keep && i < 2; i++)
+        if (self_keep_fds[i] > 2)
+            fcntl(self_keep_fds[i], F_SETFD, 0);
     /* ...and the guest's RLIMIT_NOFILE, not persona's wider one; persona's
      * own descriptors are close-on-exec, so a native program sees exactly
      * the guest's (syscalls/fdreserve.h). */
@@ -120,8 +123,9 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
     long r = HOST3(SYS_execve, use_path, use_argv, envp);
     trace_exec_failed(witness);
     fd_exec_failed();
-    if (keep)
-        fcntl(self_keep_fd, F_SETFD, FD_CLOEXEC);
+    for (int i = 0; keep && i < 2; i++)
+        if (self_keep_fds[i] > 2)
+            fcntl(self_keep_fds[i], F_SETFD, FD_CLOEXEC);
     uint64_t none = 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
     free(pargv);

@@ -5,9 +5,11 @@
 #include "syscalls/thread.h"
 
 /* Remember how persona was started, so a guest's exec of a foreign binary
- * can start persona again with the same run options; `keep_fd` (or -1) is
- * a descriptor of persona's that such a new persona inherits (the trace). */
-void process_set_self(const char *persona_path, char *const *run_options, int keep_fd);
+ * can start persona again with the same run options; `trace_fd` and
+ * `report_fd` (or -1) are descriptors of persona's that such a new persona
+ * inherits (the trace output, the --report-missing record). */
+void process_set_self(const char *persona_path, char *const *run_options, int trace_fd,
+                      int report_fd);
 
 /* fork(2) from a guest thread.  Like fork: the child's pid in the parent,
  * 0 in the child, or -errno.  In the child only the calling thread exists;

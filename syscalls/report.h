@@ -5,6 +5,7 @@
  * (--report-missing=FILE). */
 #ifndef PERSONA_SYSCALLS_REPORT_H
 #define PERSONA_SYSCALLS_REPORT_H
+#include <stdbool.h>
 #include <stdint.h>
 #include "syscalls/guest_regs.h"
 
@@ -18,7 +19,14 @@ void report_unimplemented(enum report_kind kind, const char *what, long number,
 /* Where to write the JSON report at exit (NULL: none) and which program
  * is running (for symbolising guest addresses). */
 void report_configure(const char *json_path, const char *program_path);
-/* Write the JSON report, once; called on every way out of the process. */
+/* In a persona started for a guest's execve: go on recording into the
+ * run's record, handed down as descriptor fd (--report-fd).  False if fd
+ * is not one. */
+bool report_attach(int fd, const char *program_path);
+/* The record's descriptor, to hand down across exec (-1: none). */
+int report_fd(void);
+/* Write the JSON report (the whole run's, children's items included) once
+ * per process; called on every way out of the process. */
 void report_write(void);
 
 #endif

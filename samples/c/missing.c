@@ -2,15 +2,22 @@
  * tests can check what --report-missing and --debug say about them: a
  * system call with no handler (twice), an unknown ioctl request, an
  * unknown sysctl name, a kevent filter persona lacks and a socket option
- * nobody has.  Each must fail cleanly with the right errno. */
+ * nobody has; and a child it forks asks for one more (the report covers the
+ * children too).  Each must fail cleanly with the right errno. */
 #include "sys.h"
 
 #ifdef TARGET_FREEBSD
 #define NR_UNIMPLEMENTED 338          /* jail(2), sys/kern/syscalls.master */
+#define NR_UNIMPLEMENTED_CHILD 436    /* jail_attach(2) */
+#define NR_FORK 2
+#define NR_WAIT4 7
 #define NR_SYSCTLBYNAME 570           /* __sysctlbyname(2) */
 #define IOCTL_UNKNOWN 0x4004741aL     /* TIOCGETD = _IOR('t', 26, int), sys/sys/ttycom.h */
 #else
 #define NR_UNIMPLEMENTED 1000         /* no such Linux system call */
+#define NR_UNIMPLEMENTED_CHILD 1001
+#define NR_FORK 57
+#define NR_WAIT4 61
 #define IOCTL_UNKNOWN 0x5424L         /* TIOCGETD */
 #endif
 
@@ -54,5 +61,15 @@ int main(int argc, char **argv, char **envp)
 #else
     put_result("unknown socket option", raw_syscall6(SETSOCKOPT_NR, s, 1, 0x7777, (long)&one, 4, 0));
 #endif
+    long pid = SC0(NR_FORK);
+    check("fork", pid);
+    if (pid == 0) {
+        long r = SC1(NR_UNIMPLEMENTED_CHILD, 0);
+        const char *n = errno_name(r);
+        sys_exit(n[0] == 'E' && n[1] == 'N' && n[2] == 'O' && n[3] == 'S' && n[4] == 'Y' ? 0 : 1);
+    }
+    int status = -1;
+    check("wait4", SC4(NR_WAIT4, pid, &status, 0, 0));
+    put_result("unimplemented call in a child", status == 0 ? 0 : -1);
     return 0;
 }

@@ -128,7 +128,12 @@ assert items[("sysctl", "kern.persona_no_such_name")]["result"] == "ENOENT"
 # A filter the kqueue lacks, a socket option with no Linux counterpart.
 assert items[("other", "kevent EVFILT_VNODE")]["result"] == "EINVAL"
 assert items[("other", "setsockopt SOL_SOCKET option 30583 (0x7777)")]["result"] == "ENOPROTOOPT"
-assert len(items) == 5, items
+# What the forked child hit is in the same report, with the child's pid.
+child = items[("syscall", "jail_attach")]
+assert child["number"] == 436 and child["count"] == 1, child
+assert child["first_hit"]["pid"] != j["first_hit"]["pid"], (child, j)
+assert child["first_hit"]["program"] == rep["program"]
+assert len(items) == 6, items
 PY
 		then
 			e2e_pass report-json
@@ -156,11 +161,31 @@ PY
 			cat "$r" >&2
 			e2e_fail report-go-symbols "Go backtrace not symbolised"
 		fi
+		# A FreeBSD program the guest executes records into the same
+		# report (through the new persona), symbolised from its own ELF.
+		local rs=$E2E_TMP/report-spawn.json
+		"$PERSONA" run --report-missing="$rs" "$SAMPLES/go-unimpl" spawn >"$E2E_TMP/rs.out" 2>&1
+		expect_contains report-spawn-child-ran "$E2E_TMP/rs.out" 'missing call in the child: function not implemented'
+		if python3 - "$rs" <<'PY'
+import json, sys
+rep = json.load(open(sys.argv[1]))
+items = {i["name"]: i for i in rep["unimplemented"]}
+parent, child = items["jail"], items["jail_attach"]
+assert child["first_hit"]["pid"] != parent["first_hit"]["pid"], (parent, child)
+syms = [f.get("symbol", "") for f in child["first_hit"]["backtrace"]]
+assert "main.main" in syms, syms
+PY
+		then
+			e2e_pass report-exec-child-merged
+		else
+			cat "$rs" >&2
+			e2e_fail report-exec-child-merged "the exec'd child's missing call is not in the report"
+		fi
 		;;
 	debug)
 		local d=$E2E_TMP/debug
 		"$PERSONA" run --debug "$SAMPLES/missing" >/dev/null 2>"$d"
-		expect_equal debug-lines 5 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
+		expect_equal debug-lines 6 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
 		expect_contains debug-once "$d" 'syscall jail: ENOSYS'
 		;;
 	debug-env)
@@ -172,7 +197,7 @@ PY
 		done
 		for v in 1 yes; do
 			PERSONA_DEBUG=$v "$PERSONA" run "$SAMPLES/missing" >/dev/null 2>"$d"
-			expect_equal "debug-env-on[$v]" 5 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
+			expect_equal "debug-env-on[$v]" 6 "$(grep -c '^persona: unimplemented freebsd ' "$d")"
 		done
 		;;
 	syscalls)

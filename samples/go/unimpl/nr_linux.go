@@ -1,4 +1,5 @@
 package main
 
-// No Linux system call has this number: ENOSYS, like the FreeBSD build.
+// No Linux system call has these numbers: ENOSYS, like the FreeBSD build.
 const missingCallNumber = 1000
+const missingChildCallNumber = 1001
