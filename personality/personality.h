@@ -43,6 +43,12 @@ enum arg_kind {
     A_MMAP_PROT, A_MMAP_FLAGS, A_STRUCT_IN, A_STRUCT_OUT, A_IOCTL, A_CLOCK,
     A_PID, A_TID, A_FCNTL_CMD, A_AT_FLAGS, A_SIGSET, A_WHENCE, A_ULONG,
     A_STAT_OUT, A_STAT11_OUT,   /* the personality's stat layouts */
+    A_SIGSET_OUT, A_SIGHOW, A_RLIMIT, A_SYSARCH_OP, A_UMTX_OP,
+    A_SOCK_DOMAIN, A_SOCK_TYPE,  /* type with its SOCK_CLOEXEC/NONBLOCK bits */
+    A_SOCKADDR,                  /* in: a sockaddr, its length the next argument */
+    A_SOCKADDR_OUT,              /* out: a sockaddr, the next argument points at its length */
+    A_SOCKOPT_LEVEL,
+    A_FCNTL_ARG,                 /* fcntl's third argument, read by the command before it */
 };
 
 /* One guest system call in flight.

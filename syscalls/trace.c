@@ -119,6 +119,70 @@ static void put_guest_buffer(struct line *l, uint64_t addr, uint64_t len)
     put_quoted(l, b, n, len > n);
 }
 
+/* [SIGINT SIGTERM], or ~[SIGKILL] when most signals are in the set. */
+static void put_sigset(struct line *l, const struct trace_names *nm, uint64_t addr)
+{
+    uint8_t set[32];
+    size_t n = nm->sigset_size < sizeof set ? nm->sigset_size : sizeof set;
+    if (copy_from_guest(set, addr, n) != 0) {
+        put(l, "%#lx", (unsigned long)addr);
+        return;
+    }
+    int members = 0, named = 0;
+    for (const struct flag_name *f = nm->signals; f && f->name; f++, named++)
+        if (f->value >= 1 && f->value <= n * 8 && (set[(f->value - 1) / 8] >> ((f->value - 1) % 8) & 1))
+            members++;
+    bool invert = members > named / 2;
+    put(l, "%s[", invert ? "~" : "");
+    bool any = false;
+    for (const struct flag_name *f = nm->signals; f && f->name; f++) {
+        if (f->value < 1 || f->value > n * 8)
+            continue;
+        bool in = set[(f->value - 1) / 8] >> ((f->value - 1) % 8) & 1;
+        if (in != invert) {
+            put(l, "%s%s", any ? " " : "", f->name);
+            any = true;
+        }
+    }
+    put(l, "]");
+}
+
+/* O_RDWR|O_CREAT|0x40 */
+static void put_open_flags(struct line *l, const struct trace_names *nm, uint64_t a)
+{
+    unsigned acc = nm ? (unsigned)a & nm->open_accmode_mask : 0;
+    const char *an = nm ? lookup(nm->open_accmode, acc) : NULL;
+    if (an)
+        put(l, "%s", an);
+    else
+        put(l, "%#x", acc);
+    uint64_t rest = nm ? a & ~(uint64_t)nm->open_accmode_mask & 0xffffffffu : 0;
+    if (rest) {
+        put(l, "|");
+        put_flags(l, nm->open_flags, rest);
+    }
+}
+
+/* fcntl's argument, as the command reads it. */
+static void put_fcntl_arg(struct line *l, const struct trace_names *nm, uint64_t cmd, uint64_t a)
+{
+    const char *c = nm ? lookup(nm->fcntl_cmds, (uint64_t)(int)cmd & 0xffffffffu) : NULL;
+    if (c && !strcmp(c, "F_SETFL")) {
+        put_open_flags(l, nm, a);     /* the access mode bits come along, ignored */
+    } else if (c && !strcmp(c, "F_SETFD")) {
+        if ((a & 0xffffffffu) == 0)
+            put(l, "0");
+        else
+            put_flags(l, nm->fd_flags, a & 0xffffffffu);
+    } else if (c && (!strncmp(c, "F_DUP", 5) || !strcmp(c, "F_GETFD") || !strcmp(c, "F_GETFL") || !strncmp(c, "F_SETOWN", 8) ||
+                     !strcmp(c, "F_GETOWN") || !strcmp(c, "F_READAHEAD") || !strcmp(c, "F_RDAHEAD") ||
+                     !strcmp(c, "F_ADD_SEALS") || !strcmp(c, "F_GET_SEALS"))) {
+        put(l, "%ld", (long)a);
+    } else {
+        put(l, a ? "%#lx" : "NULL", (unsigned long)a);    /* a struct (F_GETLK ...) */
+    }
+}
+
 static void put_arg(struct line *l, const struct syscall_entry *e, const struct sysctx *c,
                     int i, uint64_t value, bool failed)
 {
@@ -172,20 +236,9 @@ static void put_arg(struct line *l, const struct syscall_entry *e, const struct 
         else
             put_guest_buffer(l, a, value);
         break;
-    case A_OPEN_FLAGS: {
-        unsigned acc = nm ? (unsigned)a & nm->open_accmode_mask : 0;
-        const char *an = nm ? lookup(nm->open_accmode, acc) : NULL;
-        if (an)
-            put(l, "%s", an);
-        else
-            put(l, "%#x", acc);
-        uint64_t rest = nm ? a & ~(uint64_t)nm->open_accmode_mask & 0xffffffffu : 0;
-        if (rest) {
-            put(l, "|");
-            put_flags(l, nm->open_flags, rest);
-        }
+    case A_OPEN_FLAGS:
+        put_open_flags(l, nm, a);
         break;
-    }
     case A_MMAP_PROT:
         if ((a & 0xffffffffu) == 0)
             put(l, "PROT_NONE");
@@ -212,6 +265,72 @@ static void put_arg(struct line *l, const struct syscall_entry *e, const struct 
             put(l, "%d", (int)a);
         break;
     }
+    case A_SIGHOW: case A_RLIMIT: case A_SYSARCH_OP: case A_SOCK_DOMAIN: case A_SOCKOPT_LEVEL: {
+        const struct flag_name *t = !nm ? NULL
+            : kind == A_SIGHOW ? nm->sigprocmask_how : kind == A_RLIMIT ? nm->rlimits
+            : kind == A_SYSARCH_OP ? nm->sysarch_ops : kind == A_SOCK_DOMAIN ? nm->sock_domains
+            : nm->sockopt_levels;
+        const char *n = lookup(t, (uint64_t)(int)a & 0xffffffffu);
+        if (n)
+            put(l, "%s", n);
+        else
+            put(l, kind == A_SOCKOPT_LEVEL ? "%#x" : "%d", (int)a);
+        break;
+    }
+    case A_UMTX_OP: {
+        unsigned mask = nm && nm->umtx_op_mask ? nm->umtx_op_mask : ~0u;
+        const char *n = nm ? lookup(nm->umtx_ops, (uint64_t)((unsigned)a & mask)) : NULL;
+        if (n)
+            put(l, "%s", n);
+        else
+            put(l, "%u", (unsigned)a & mask);
+        if ((unsigned)a & ~mask)
+            put(l, "|%#x", (unsigned)a & ~mask);
+        break;
+    }
+    case A_SOCK_TYPE: {
+        uint64_t flagbits = 0;
+        for (const struct flag_name *f = nm ? nm->sock_type_flags : NULL; f && f->name; f++)
+            flagbits |= f->value;
+        uint64_t base = a & 0xffffffffu & ~flagbits;
+        const char *n = nm ? lookup(nm->sock_types, base) : NULL;
+        if (n)
+            put(l, "%s", n);
+        else
+            put(l, "%lu", (unsigned long)base);
+        if (a & flagbits) {
+            put(l, "|");
+            put_flags(l, nm->sock_type_flags, a & flagbits);
+        }
+        break;
+    }
+    case A_SIGSET:
+    case A_SIGSET_OUT:
+        if (a && !(kind == A_SIGSET_OUT && failed) && nm && nm->sigset_size)
+            put_sigset(l, nm, a);
+        else
+            put(l, a ? "%#lx" : "NULL", (unsigned long)a);
+        break;
+    case A_SOCKADDR:
+    case A_SOCKADDR_OUT: {
+        uint64_t len = next;
+        if (kind == A_SOCKADDR_OUT) {
+            uint32_t n32;
+            if (failed || !next || copy_from_guest(&n32, next, sizeof n32) != 0)
+                len = 0;
+            else
+                len = n32;
+        }
+        char sa[160];
+        if (a && len && nm && nm->sockaddr && nm->sockaddr(a, len, sa, sizeof sa))
+            put(l, "%s", sa);
+        else
+            put(l, a ? "%#lx" : "NULL", (unsigned long)a);
+        break;
+    }
+    case A_FCNTL_ARG:
+        put_fcntl_arg(l, nm, i > 0 ? c->a[i - 1] : 0, a);
+        break;
     case A_STAT_OUT:
     case A_STAT11_OUT:
         if (!failed && a && nm && nm->summarize) {
@@ -265,7 +384,8 @@ static bool wanted(const struct sysctx *c)
 
 static bool is_output(int kind)
 {
-    return kind == A_BUF_OUT || kind == A_STRUCT_OUT || kind == A_STAT_OUT || kind == A_STAT11_OUT;
+    return kind == A_BUF_OUT || kind == A_STRUCT_OUT || kind == A_STAT_OUT || kind == A_STAT11_OUT ||
+           kind == A_SIGSET_OUT || kind == A_SOCKADDR_OUT;
 }
 
 /* Arguments [from, to) of a call, comma-separated. */

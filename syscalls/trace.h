@@ -19,6 +19,11 @@ struct trace_names {
     unsigned open_accmode_mask;
     const struct flag_name *open_flags, *mmap_prot, *mmap_flags, *at_flags;
     const struct flag_name *fcntl_cmds, *whence, *clocks, *signals, *sigprocmask_how;
+    const struct flag_name *rlimits, *sysarch_ops, *umtx_ops;
+    const struct flag_name *sock_domains, *sock_types, *sock_type_flags, *sockopt_levels;
+    const struct flag_name *fd_flags;       /* F_GETFD/F_SETFD */
+    unsigned umtx_op_mask;                  /* the operation bits of _umtx_op's op */
+    size_t sigset_size;                     /* bytes; bit n-1 is signal n */
     long at_fdcwd;
     const char *(*errno_name)(int guest_errno);
     const char *(*errno_desc)(int guest_errno);
@@ -27,6 +32,9 @@ struct trace_names {
     bool (*in_class)(const struct syscall_entry *e, const char *cls);
     /* Summarise a struct the guest received (A_STAT_OUT...) into buf. */
     void (*summarize)(int kind, uint64_t guest_addr, char *buf, size_t cap);
+    /* A sockaddr of `len` bytes the guest passed or received:
+     * "{AF_INET, 127.0.0.1:80}".  false if it cannot be read. */
+    bool (*sockaddr)(uint64_t guest_addr, uint64_t len, char *buf, size_t cap);
 };
 
 struct trace_config {

@@ -10,7 +10,7 @@ GOLDEN=$E2E_DIR/golden
 
 # Mask what changes from run to run: the pid that starts each line and
 # guest addresses.
-mask() { sed -E 's/^[0-9]+ /PID /; s/0x[0-9a-f]{6,}/ADDR/g'; }
+mask() { sed -E 's/^[0-9]+ /PID /; s/0x[0-9a-f]{6,}/ADDR/g; s/(127\.0\.0\.1):[1-9][0-9]*/\1:PORT/g'; }
 
 # golden LABEL GOLDEN-FILE -- PERSONA-RUN-ARGS... : stderr trace vs golden
 golden() {
@@ -38,6 +38,11 @@ golden() {
 
 run_case() {
 	case $1 in
+	golden-decode)
+		# Arguments decoded by name: signal sets, resources, operations,
+		# socket domains and types, sockaddrs, fcntl flags, levels.
+		golden trace-decode decode.trace -- --trace "$SAMPLES/decode"
+		;;
 	golden-hello)
 		golden trace-hello hello.trace -- --trace "$SAMPLES/hello"
 		;;
@@ -314,7 +319,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-errno filter-class trace-output stats report report-go debug debug-env syscalls closed-pipe hostile follow-children unfinished exec-shown)
+[[ ${#cases[@]} -gt 0 ]] || cases=(golden-hello golden-decode golden-errno filter-class trace-output stats report report-go debug debug-env syscalls closed-pipe hostile follow-children unfinished exec-shown)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
