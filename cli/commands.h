@@ -4,6 +4,7 @@
 int cmd_syscalls(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_binfmt(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
 /* Entry when started by binfmt_misc as persona-binfmt. */
 int binfmt_interpreter_main(int argc, char **argv);
 #endif

@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PERSONA_VERSION "0.1.0"
+#include "persona_version.h"     /* generated: PERSONA_VERSION, PERSONA_BUILD */
 
 static const char usage[] =
     "usage: persona run [options] PROGRAM [ARGS...]\n"
     "       persona info [--format text|json] FILE\n"
     "       persona syscalls [--format text|json|markdown] [--status S]\n"
     "       persona binfmt install|uninstall|status\n"
+    "       persona completion bash|zsh\n"
     "       persona --help | --version\n"
     "\n"
     "Runs a program built for another operating system (FreeBSD/amd64) on\n"
@@ -141,7 +142,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("persona %s\n", PERSONA_VERSION);
+        printf("persona %s (build %s)\n", PERSONA_VERSION, PERSONA_BUILD);
         return 0;
     }
     if (strcmp(cmd, "run") == 0)
@@ -152,6 +153,8 @@ int main(int argc, char **argv)
         return cmd_syscalls(argc - 2, argv + 2);
     if (strcmp(cmd, "info") == 0)
         return cmd_info(argc - 2, argv + 2);
+    if (strcmp(cmd, "completion") == 0)
+        return cmd_completion(argc - 2, argv + 2);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
     return usage_error("unknown command '%s'", cmd);

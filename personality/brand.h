@@ -35,6 +35,8 @@ struct brand_match {
 /* The brand of an inspected file; NULL with a reason in err if none. */
 const struct brand *brand_recognise(const struct elf_info *info, struct brand_match *m,
                                     char *err, size_t errlen);
+/* The i-th brand persona knows, or NULL past the last. */
+const struct brand *brand_at(int i);
 /* A brand by name ("freebsd"), or NULL. */
 const struct brand *brand_by_name(const char *name);
 

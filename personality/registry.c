@@ -78,6 +78,11 @@ const struct brand *brand_recognise(const struct elf_info *info, struct brand_ma
     return b;
 }
 
+const struct brand *brand_at(int i)
+{
+    return i >= 0 && i < (int)(sizeof brands / sizeof brands[0]) ? &brands[i] : NULL;
+}
+
 const struct brand *brand_by_name(const char *name)
 {
     for (size_t i = 0; i < NBRANDS; i++)

@@ -16,7 +16,8 @@ say() { printf '==> %s\n' "$*"; }
 # samples, python3 for the tests' JSON checks, binutils for readelf; npm
 # (for fetching the pinned test binaries) is added below when missing.
 packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
-          libcriterion-dev libseccomp-dev libzydis-dev golang-go python3 binutils)
+          libcriterion-dev libseccomp-dev libzydis-dev golang-go python3 binutils
+          dpkg-dev file)   # cpack's Debian package: dpkg-shlibdeps, file
 
 install_deps() {
     local missing=()

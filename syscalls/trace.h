@@ -52,6 +52,11 @@ extern struct trace_config trace_config;
  * (did you mean 'open'?)"), if a name is not a call or class of p. */
 bool trace_parse_filter(const struct personality *p, const char *spec, char *err, size_t errlen);
 
+/* The class names --trace=%NAME knows (NULL-terminated), and whether a
+ * personality puts any call in one. */
+const char *const *trace_classes(void);
+bool trace_class_offered(const struct personality *p, const char *cls);
+
 static inline bool trace_active(void) { return trace_config.enabled || trace_config.stats; }
 
 /* A call starts: returns its in-flight slot for the calls below (-1 when

@@ -50,7 +50,12 @@ static unsigned tolerance(const char *word)
     return n < 3 ? 1 : (unsigned)(n / 3 > 3 ? 3 : n / 3);
 }
 
-static bool class_offered(const struct personality *p, const char *cls)
+const char *const *trace_classes(void)
+{
+    return classes;
+}
+
+bool trace_class_offered(const struct personality *p, const char *cls)
 {
     if (!p->trace_names || !p->trace_names->in_class)
         return false;
@@ -69,7 +74,7 @@ static const char *nearest(const struct personality *p, const char *tok)
     if (cls) {
         for (int i = 0; classes[i]; i++) {
             unsigned d = distance(word, classes[i], cap);
-            if (d < best_d && class_offered(p, classes[i])) {
+            if (d < best_d && trace_class_offered(p, classes[i])) {
                 best = classes[i];
                 best_d = d;
             }
