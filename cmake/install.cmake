@@ -23,7 +23,7 @@ install(FILES docs/persona.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${COMPLETION_DIR}/persona.bash RENAME persona
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${COMPLETION_DIR}/_persona DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
-file(GLOB PERSONA_DOCS ${CMAKE_SOURCE_DIR}/docs/*.md)
+file(GLOB PERSONA_DOCS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/docs/*.md)
 install(FILES README.md ${PERSONA_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The Debian package: persona_<version>_amd64.deb, its Depends computed by
