@@ -26,6 +26,25 @@ install(FILES ${COMPLETION_DIR}/_persona DESTINATION ${CMAKE_INSTALL_DATADIR}/zs
 file(GLOB PERSONA_DOCS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/docs/*.md)
 install(FILES README.md ${PERSONA_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
+# persona-oci (oci/persona-oci) runs a container's process under persona;
+# inside the container persona is persona-contained: the same program,
+# linked to find its loader and libraries under /.persona/lib, where
+# persona-oci bind-mounts the host's (so any image works, even one with no
+# Linux userland).  DT_RPATH, not RUNPATH: it must also serve the
+# libraries' own dependencies (liblzma of libunwind).
+add_executable(persona_contained cli/main.c)
+add_dependencies(persona_contained persona_version)
+target_include_directories(persona_contained PRIVATE ${CMAKE_BINARY_DIR}/generated)
+target_link_libraries(persona_contained PRIVATE persona_core)
+target_link_options(persona_contained PRIVATE
+  -Wl,--dynamic-linker=/.persona/lib/ld-linux-x86-64.so.2 -Wl,--disable-new-dtags)
+set_target_properties(persona_contained PROPERTIES
+  OUTPUT_NAME persona-contained RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/oci
+  SKIP_BUILD_RPATH FALSE BUILD_WITH_INSTALL_RPATH TRUE INSTALL_RPATH /.persona/lib)
+configure_file(oci/persona-oci ${CMAKE_BINARY_DIR}/oci/persona-oci COPYONLY)
+install(PROGRAMS oci/persona-oci DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS persona_contained RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/persona)
+
 # The Debian package: persona_<version>_amd64.deb, its Depends computed by
 # dpkg-shlibdeps from the libraries persona links (dpkg-dev).  Its
 # maintainer scripts never register binfmt_misc on their own: that stays
@@ -43,6 +62,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE amd64)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# persona-oci: python3; runc (the container set-up it delegates to) is
+# only recommended, persona itself does not need it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "runc")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/postinst ${CMAKE_SOURCE_DIR}/packaging/debian/prerm)

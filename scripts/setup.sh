@@ -17,7 +17,8 @@ say() { printf '==> %s\n' "$*"; }
 # (for fetching the pinned test binaries) is added below when missing.
 packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
           libcriterion-dev libseccomp-dev libzydis-dev golang-go python3 binutils
-          dpkg-dev file)   # cpack's Debian package: dpkg-shlibdeps, file
+          dpkg-dev file    # cpack's Debian package: dpkg-shlibdeps, file
+          runc podman)     # persona-oci: the OCI runtime it delegates to, an engine
 
 install_deps() {
     local missing=()

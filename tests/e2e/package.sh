@@ -82,7 +82,8 @@ case_install() {
 	cmake --install "$BUILD" --prefix "$prefix" >"$E2E_TMP/install.log" 2>&1 ||
 		{ cat "$E2E_TMP/install.log" >&2; e2e_die "cmake --install failed"; }
 	local f ok=1
-	for f in bin/persona bin/persona-binfmt share/man/man1/persona.1 \
+	for f in bin/persona bin/persona-binfmt bin/persona-oci libexec/persona/persona-contained \
+		share/man/man1/persona.1 \
 		share/bash-completion/completions/persona share/zsh/vendor-completions/_persona \
 		share/doc/persona/README.md share/doc/persona/syscalls-freebsd.md; do
 		[[ -e $prefix/$f ]] || { echo "missing $prefix/$f" >&2; ok=0; }
@@ -119,6 +120,8 @@ case_deb() {
 	expect_contains deb-has-binary "$E2E_TMP/contents" './usr/bin/persona'
 	expect_contains deb-has-man "$E2E_TMP/contents" './usr/share/man/man1/persona.1'
 	expect_contains deb-has-completion "$E2E_TMP/contents" './usr/share/bash-completion/completions/persona'
+	expect_contains deb-has-oci "$E2E_TMP/contents" './usr/bin/persona-oci'
+	expect_contains deb-has-oci-payload "$E2E_TMP/contents" './usr/libexec/persona/persona-contained'
 	# Installing it: dpkg -i into an overlay of / in a private mount
 	# namespace (writes go to a tmpfs), run a FreeBSD sample from the
 	# installed binary, see binfmt_misc left alone, remove it again.
