@@ -19,7 +19,7 @@ add_custom_target(completions ALL DEPENDS ${COMPLETION_DIR}/persona.bash ${COMPL
 install(TARGETS persona RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(CODE "execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink persona
   \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/persona-binfmt\")")
-install(FILES docs/persona.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES docs/persona.1 docs/persona-oci.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${COMPLETION_DIR}/persona.bash RENAME persona
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${COMPLETION_DIR}/_persona DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)

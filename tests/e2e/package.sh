@@ -83,6 +83,7 @@ case_install() {
 		{ cat "$E2E_TMP/install.log" >&2; e2e_die "cmake --install failed"; }
 	local f ok=1
 	for f in bin/persona bin/persona-binfmt bin/persona-oci libexec/persona/persona-contained \
+		share/man/man1/persona-oci.1 \
 		share/man/man1/persona.1 \
 		share/bash-completion/completions/persona share/zsh/vendor-completions/_persona \
 		share/doc/persona/README.md share/doc/persona/syscalls-freebsd.md; do
