@@ -41,8 +41,8 @@ target_link_options(persona_contained PRIVATE
 set_target_properties(persona_contained PROPERTIES
   OUTPUT_NAME persona-contained RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/oci
   SKIP_BUILD_RPATH FALSE BUILD_WITH_INSTALL_RPATH TRUE INSTALL_RPATH /.persona/lib)
-configure_file(oci/persona-oci ${CMAKE_BINARY_DIR}/oci/persona-oci COPYONLY)
-install(PROGRAMS oci/persona-oci DESTINATION ${CMAKE_INSTALL_BINDIR})
+configure_file(oci/persona-oci ${CMAKE_BINARY_DIR}/oci/persona-oci @ONLY)
+install(PROGRAMS ${CMAKE_BINARY_DIR}/oci/persona-oci DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS persona_contained RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/persona)
 
 # The Debian package: persona_<version>_amd64.deb, its Depends computed by
