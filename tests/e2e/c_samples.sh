@@ -27,7 +27,7 @@ run_case() {
 		# static PIE: ET_DYN without interpreter, placed at a random base
 		compare_run args-pie --expect-rc 0 -- a b
 		;;
-	mmap | time | missing | badargs | umtx)
+	mmap | time | missing | badargs | umtx | flock)
 		compare_run "$1" --expect-rc 0 --
 		;;
 	memguard)
@@ -92,7 +92,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard fdspace fdhidden regs regs-ymmsig)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard fdspace fdhidden regs regs-ymmsig flock)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
