@@ -217,7 +217,8 @@ static long fork_child_flag(long *is_child)
 /* ------------------------------------------------------- environment */
 static struct {
 	long buf;       /* 8 KiB, writable, zeroed before each row */
-	long guard;     /* 8 bytes of 'g' right before a PROT_NONE page */
+	long guard;     /* 8 bytes of 'g' right before a PROT_NONE page (refilled
+	                 * before each row: a faulting copyout may write some) */
 	long ro;        /* a read-only page of zeros */
 	long file_fd;   /* "vf", a regular file with 64 bytes, O_RDWR */
 	long rdonly_fd; /* "vf" again, O_RDONLY */
@@ -507,6 +508,7 @@ static void run_rows(void)
 	do {                                                       \
 		arena_used = 0;                                    \
 		memset((void *)env.buf, 0, 8192);                  \
+		memset((void *)env.guard, 'g', 8);                 \
 		check_row(nr, #name, #__VA_ARGS__, expect,         \
 		          (const long[7]){ __VA_ARGS__ });         \
 	} while (0);
@@ -518,15 +520,15 @@ static void run_rows(void)
 
 static void setup(void)
 {
-	char *area = sys_mmap(0, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+	/* BUF: two pages; then a page whose last 8 bytes are GUARD, then a
+	 * PROT_NONE page. */
+	char *area = sys_mmap(0, 4 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
 	if (MAP_FAILED_P(area))
 		die("mmap", (long)area);
 	env.buf = (long)area;
-	sys_mprotect(area + 2 * 4096, 4096, PROT_NONE);
-	memset(area + 2 * 4096 - 8, 'g', 8);
-	env.guard = (long)area + 2 * 4096 - 8;
-	/* BUF is the first two pages; GUARD's bytes are the end of the second:
-	 * rows that use both never look at those 8 bytes through BUF. */
+	check("mprotect guard", sys_mprotect(area + 3 * 4096, 4096, PROT_NONE));
+	memset(area + 3 * 4096 - 8, 'g', 8);
+	env.guard = (long)area + 3 * 4096 - 8;
 	char *ro = sys_mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANON, -1, 0);
 	if (MAP_FAILED_P(ro))
 		die("mmap ro", (long)ro);
