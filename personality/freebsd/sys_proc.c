@@ -35,13 +35,28 @@ long fbsd_sys_getgid(struct sysctx *c)
     return HOST0(SYS_getgid);
 }
 long fbsd_sys_getegid(struct sysctx *c) { return HOST0(SYS_getegid); }
+/* getresuid/getresgid: FreeBSD skips a NULL pointer and tries every copy
+ * before reporting the first that failed (sys/kern/kern_prot.c); Linux
+ * faults on NULL. */
+static long copy_three_ids(struct sysctx *c, const uint32_t ids[3])
+{
+    long err = 0;
+    for (int i = 0; i < 3; i++)
+        if (ARG_PTR(c, i) && copy_to_guest(ARG_PTR(c, i), &ids[i], sizeof ids[i]) && !err)
+            err = -EFAULT;
+    return err;
+}
 long fbsd_sys_getresuid(struct sysctx *c)
 {
-    return HOST3(SYS_getresuid, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+    uint32_t ids[3];
+    long r = HOST3(SYS_getresuid, &ids[0], &ids[1], &ids[2]);
+    return r < 0 ? r : copy_three_ids(c, ids);
 }
 long fbsd_sys_getresgid(struct sysctx *c)
 {
-    return HOST3(SYS_getresgid, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+    uint32_t ids[3];
+    long r = HOST3(SYS_getresgid, &ids[0], &ids[1], &ids[2]);
+    return r < 0 ? r : copy_three_ids(c, ids);
 }
 
 /* persona never runs set-id binaries with elevated rights. */
