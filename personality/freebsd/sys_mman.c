@@ -53,12 +53,32 @@ long fbsd_sys_mmap(struct sysctx *c)
         if (prot != 0 || fd != -1 || off != 0)
             return -EINVAL;
     }
+    /* sys/vm/vm_mmap.c kern_mmap: anonymous memory takes fd -1 and offset
+     * 0; MAP_STACK (anonymous too) wants PROT_READ|PROT_WRITE. */
+    if ((fflags & FBSD_MAP_ANON) && (fd != -1 || off != 0))
+        return -EINVAL;
+    if ((fflags & FBSD_MAP_STACK) &&
+        (fd != -1 || (prot & (PROT_READ | PROT_WRITE)) != (PROT_READ | PROT_WRITE)))
+        return -EINVAL;
     if (flags & MAP_ANONYMOUS)
         fd = -1;
     if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
         flags |= MAP_PRIVATE;
 
     bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+    /* kern_mmap: a file offset off a page boundary maps from the page
+     * start and returns the address plus the same page offset; with
+     * MAP_FIXED the address must carry that offset too.  Linux refuses an
+     * unaligned offset. */
+    uint64_t pageoff = (flags & MAP_ANONYMOUS) ? 0 : off & 4095;
+    if (pageoff) {
+        off -= pageoff;
+        len += pageoff;
+        if (fixed)
+            addr -= pageoff;
+    }
+    if (fixed && ((addr & 4095) || !fbsd_user_range_valid(addr, (len + 4095) & ~4095ULL)))
+        return -EINVAL;     /* kern_mmap: outside vm_map_min..vm_map_max */
     if (align_log2 && !fixed) {
         /* MAP_ALIGNED(n): reserve len + 2^n, then keep the aligned part. */
         if (align_log2 < 12 || align_log2 > 40)
@@ -84,7 +104,7 @@ long fbsd_sys_mmap(struct sysctx *c)
         return refuse(c, "mmap MAP_FIXED");
     if (r == -EEXIST)
         return -ENOMEM;     /* MAP_EXCL over a mapping: FreeBSD says ENOMEM */
-    return r;
+    return r < 0 ? r : r + (long)pageoff;
 }
 
 long fbsd_sys_munmap(struct sysctx *c)
