@@ -4,6 +4,7 @@
 #include "syscalls/fdreserve.h"
 #include "syscalls/signals.h"
 #include "syscalls/process.h"
+#include <stdatomic.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -66,7 +67,16 @@ long fbsd_sys_getpgrp(struct sysctx *c) { return HOST0(SYS_getpgrp); }
 long fbsd_sys_getpgid(struct sysctx *c) { return HOST1(SYS_getpgid, ARG_INT(c, 0)); }
 long fbsd_sys_getsid(struct sysctx *c) { return HOST1(SYS_getsid, ARG_INT(c, 0)); }
 long fbsd_sys_setsid(struct sysctx *c) { return HOST0(SYS_setsid); }
-long fbsd_sys_umask(struct sysctx *c) { return HOST1(SYS_umask, ARG_UINT(c, 0) & 07777); }
+/* FreeBSD keeps the set-id and sticky bits of a umask too (ALLPERMS,
+ * sys/kern/vfs_syscalls.c sys_umask) and hands them back; Linux keeps only
+ * 0777, so persona remembers the rest. */
+static _Atomic unsigned umask_special_bits;
+long fbsd_sys_umask(struct sysctx *c)
+{
+    unsigned mask = ARG_UINT(c, 0) & 07777;
+    long old = HOST1(SYS_umask, mask & 0777);
+    return old | atomic_exchange(&umask_special_bits, mask & 07000);
+}
 
 /* RLIMIT_NOFILE is the guest's own (syscalls/fdreserve.h): the host's
  * limit also covers persona's private descriptors. */
