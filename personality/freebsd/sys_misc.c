@@ -76,7 +76,10 @@ long fbsd_sys_cpuset_getaffinity(struct sysctx *c)
     } else {
         return -EINVAL;
     }
-    (void)level;    /* ROOT/CPUSET/WHICH all answer with the process's CPUs */
+    /* ROOT/CPUSET/WHICH all answer with the process's CPUs; any other level
+     * is EINVAL, checked after which and id (sys/kern/kern_cpuset.c). */
+    if (level < 1 || level > 3)
+        return -EINVAL;
     uint8_t mask[4096];
     memset(mask, 0, size);
     long r = HOST3(SYS_sched_getaffinity, host_id, size < 128 ? 128 : size, mask);
