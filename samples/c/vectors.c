@@ -157,7 +157,8 @@ static const char *fbsd_errname(long e)
 #define AT_BADFLAG 0x40000000 /* no AT_* flag has this bit */
 #define CPU_LEVEL_WHICH 3
 #define CPU_WHICH_PID 2
-#define PROC_TRACE_STATUS 8
+#define PROC_PDEATHSIG_CTL 11
+#define PROC_PDEATHSIG_STATUS 12
 #define MNT_NOWAIT 2
 #define GRND_NONBLOCK 0x1
 #define CLOSE_RANGE_CLOEXEC (1 << 2)
