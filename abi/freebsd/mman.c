@@ -138,3 +138,22 @@ int fbsd_msync_flags_to_linux(int f)
 		out |= MS_INVALIDATE;
 	return out;
 }
+
+int fbsd_page_range(uint64_t *addr, uint64_t *len)
+{
+	uint64_t pageoff = *addr & 4095, size = *len + pageoff;
+
+	if (size < *len || size + 4095 < size)
+		return -1;
+	size = (size + 4095) & ~4095ULL;
+	if (*addr - pageoff + size < *addr - pageoff)
+		return -1;
+	*addr -= pageoff;
+	*len = size;
+	return 0;
+}
+
+int fbsd_user_range_valid(uint64_t addr, uint64_t len)
+{
+	return addr + len >= addr && addr + len <= FBSD_VM_MAXUSER_ADDRESS;
+}

@@ -8,6 +8,8 @@
 #ifndef PERSONA_ABI_FREEBSD_MMAN_H
 #define PERSONA_ABI_FREEBSD_MMAN_H
 
+#include <stdint.h>
+
 /* sys/sys/mman.h: protections (same bits as Linux) */
 #define FBSD_PROT_NONE   0x00
 #define FBSD_PROT_READ   0x01
@@ -133,5 +135,18 @@ int fbsd_minherit_to_linux_madvise(int inherit);
  * MS_ASYNC together with MS_INVALIDATE, which FreeBSD rejects; other unknown
  * bits are ignored, as kern_msync() ignores them. */
 int fbsd_msync_flags_to_linux(int fbsd_flags);
+
+/* sys/amd64/include/vmparam.h: the end of the user map (4-level paging),
+ * vm_map_max() of a process; vm_map_min() is 0. */
+#define FBSD_VM_MAXUSER_ADDRESS 0x0000800000000000ULL
+
+/* The range munmap, mprotect, madvise, minherit and msync act on: FreeBSD
+ * widens [addr, addr + len) to whole pages instead of refusing an unaligned
+ * address (sys/vm/vm_mmap.c, kern_munmap and the others).  0, or -1 when
+ * the widened range wraps around (EINVAL). */
+int fbsd_page_range(uint64_t *addr, uint64_t *len);
+
+/* True if [addr, addr + len) lies inside the user map (vm_map_range_valid). */
+int fbsd_user_range_valid(uint64_t addr, uint64_t len);
 
 #endif /* PERSONA_ABI_FREEBSD_MMAN_H */

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #endif
 #include "abi/freebsd/time.h"
+#include "abi/freebsd/errno.h"
 
 #include <stddef.h>
 #include <sys/resource.h>
@@ -66,6 +67,39 @@ int fbsd_clockid_to_linux(int c)
 		return CLOCK_THREAD_CPUTIME_ID;
 	}
 	return -1;
+}
+
+int fbsd_nanosleep_check(int fbsd_clock, int flags, int64_t tv_nsec)
+{
+	if (tv_nsec < 0 || tv_nsec >= 1000000000)
+		return FBSD_EINVAL;
+	if (flags & ~FBSD_TIMER_ABSTIME)
+		return FBSD_EINVAL;
+	switch (fbsd_clock) {
+	case FBSD_CLOCK_REALTIME:
+	case FBSD_CLOCK_REALTIME_PRECISE:
+	case FBSD_CLOCK_REALTIME_FAST:
+	case FBSD_CLOCK_SECOND:
+	case FBSD_CLOCK_MONOTONIC:
+	case FBSD_CLOCK_MONOTONIC_PRECISE:
+	case FBSD_CLOCK_MONOTONIC_FAST:
+	case FBSD_CLOCK_UPTIME:
+	case FBSD_CLOCK_UPTIME_PRECISE:
+	case FBSD_CLOCK_UPTIME_FAST:
+		return 0;
+	case FBSD_CLOCK_VIRTUAL:
+	case FBSD_CLOCK_PROF:
+	case FBSD_CLOCK_PROCESS_CPUTIME_ID:
+		return FBSD_ENOTSUP;
+	}
+	return FBSD_EINVAL;
+}
+
+int fbsd_nanosleep_is_immediate(int flags, int64_t tv_sec, int64_t tv_nsec)
+{
+	if (tv_sec < 0)
+		return 1;
+	return !(flags & FBSD_TIMER_ABSTIME) && tv_sec == 0 && tv_nsec == 0;
 }
 
 int fbsd_rlimit_resource_to_linux(int r)

@@ -45,6 +45,20 @@
  */
 int fbsd_clockid_to_linux(int fbsd_clock);
 
+/*
+ * The checks FreeBSD's kern_clock_nanosleep (sys/kern/kern_time.c) makes
+ * before sleeping, in its order: 0, or the FreeBSD errno:
+ *   tv_nsec outside [0, 1e9) -> EINVAL; flags other than TIMER_ABSTIME ->
+ *   EINVAL; VIRTUAL, PROF, PROCESS_CPUTIME_ID -> ENOTSUP (no sleeping on
+ *   CPU-time clocks); THREAD_CPUTIME_ID and unknown ids -> EINVAL.
+ */
+int fbsd_nanosleep_check(int fbsd_clock, int flags, int64_t tv_nsec);
+
+/* True when FreeBSD returns 0 without sleeping: a relative time of zero or
+ * any negative number of seconds (kern_clock_nanosleep; Linux would refuse
+ * the negative ones with EINVAL). */
+int fbsd_nanosleep_is_immediate(int flags, int64_t tv_sec, int64_t tv_nsec);
+
 /* sys/sys/time.h: identical to Linux (asserted in time.c). */
 #define FBSD_ITIMER_REAL    0
 #define FBSD_ITIMER_VIRTUAL 1

@@ -76,7 +76,10 @@ long fbsd_sys_cpuset_getaffinity(struct sysctx *c)
     } else {
         return -EINVAL;
     }
-    (void)level;    /* ROOT/CPUSET/WHICH all answer with the process's CPUs */
+    /* ROOT/CPUSET/WHICH all answer with the process's CPUs; any other level
+     * is EINVAL, checked after which and id (sys/kern/kern_cpuset.c). */
+    if (level < 1 || level > 3)
+        return -EINVAL;
     uint8_t mask[4096];
     memset(mask, 0, size);
     long r = HOST3(SYS_sched_getaffinity, host_id, size < 128 ? 128 : size, mask);
@@ -89,7 +92,9 @@ long fbsd_sys_getrandom(struct sysctx *c)
 {
     /* GRND_NONBLOCK 1 and GRND_RANDOM 2 match Linux (sys/sys/random.h);
      * FreeBSD also takes GRND_INSECURE 4, as Linux 5.6+ does. */
-    return HOST3(SYS_getrandom, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2) & 7);
+    if (ARG_UINT(c, 2) & ~7u)
+        return -EINVAL;     /* sys/kern/sys_getrandom.c: other bits are EINVAL */
+    return HOST3(SYS_getrandom, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2));
 }
 
 long fbsd_sys_sched_yield(struct sysctx *c) { return HOST0(SYS_sched_yield); }

@@ -53,12 +53,32 @@ long fbsd_sys_mmap(struct sysctx *c)
         if (prot != 0 || fd != -1 || off != 0)
             return -EINVAL;
     }
+    /* sys/vm/vm_mmap.c kern_mmap: anonymous memory takes fd -1 and offset
+     * 0; MAP_STACK (anonymous too) wants PROT_READ|PROT_WRITE. */
+    if ((fflags & FBSD_MAP_ANON) && (fd != -1 || off != 0))
+        return -EINVAL;
+    if ((fflags & FBSD_MAP_STACK) &&
+        (fd != -1 || (prot & (PROT_READ | PROT_WRITE)) != (PROT_READ | PROT_WRITE)))
+        return -EINVAL;
     if (flags & MAP_ANONYMOUS)
         fd = -1;
     if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
         flags |= MAP_PRIVATE;
 
     bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+    /* kern_mmap: a file offset off a page boundary maps from the page
+     * start and returns the address plus the same page offset; with
+     * MAP_FIXED the address must carry that offset too.  Linux refuses an
+     * unaligned offset. */
+    uint64_t pageoff = (flags & MAP_ANONYMOUS) ? 0 : off & 4095;
+    if (pageoff) {
+        off -= pageoff;
+        len += pageoff;
+        if (fixed)
+            addr -= pageoff;
+    }
+    if (fixed && ((addr & 4095) || !fbsd_user_range_valid(addr, (len + 4095) & ~4095ULL)))
+        return -EINVAL;     /* kern_mmap: outside vm_map_min..vm_map_max */
     if (align_log2 && !fixed) {
         /* MAP_ALIGNED(n): reserve len + 2^n, then keep the aligned part. */
         if (align_log2 < 12 || align_log2 > 40)
@@ -84,39 +104,55 @@ long fbsd_sys_mmap(struct sysctx *c)
         return refuse(c, "mmap MAP_FIXED");
     if (r == -EEXIST)
         return -ENOMEM;     /* MAP_EXCL over a mapping: FreeBSD says ENOMEM */
-    return r;
+    return r < 0 ? r : r + (long)pageoff;
 }
 
+/* munmap, mprotect, madvise, minherit and msync act on whole pages: an
+ * unaligned address is widened to its page, not refused as on Linux
+ * (sys/vm/vm_mmap.c: kern_munmap, kern_mprotect, kern_madvise,
+ * kern_minherit, kern_msync). */
 long fbsd_sys_munmap(struct sysctx *c)
 {
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
+    if (len == 0 || fbsd_page_range(&addr, &len) || !fbsd_user_range_valid(addr, len))
+        return -EINVAL;
     bool foreign;
-    long r = memguard_munmap(ARG_PTR(c, 0), ARG_PTR(c, 1), &foreign);
+    long r = memguard_munmap(addr, len, &foreign);
     return foreign ? refuse(c, "munmap") : r;
 }
 
 long fbsd_sys_mprotect(struct sysctx *c)
 {
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
     int prot = ARG_INT(c, 2);
     if (prot & ~PROT_MASK)
         return -EINVAL;
+    if (fbsd_page_range(&addr, &len))
+        return -EINVAL;
     bool foreign;
-    long r = memguard_mprotect(ARG_PTR(c, 0), ARG_PTR(c, 1), prot, &foreign);
+    long r = memguard_mprotect(addr, len, prot, &foreign);
     return foreign ? refuse(c, "mprotect") : r;
 }
 
 long fbsd_sys_madvise(struct sysctx *c)
 {
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
     int advice = fbsd_madvise_to_linux(ARG_INT(c, 2));
-    if (advice == -2)
-        return 0;           /* FreeBSD-only hints with no Linux effect */
-    if (advice < 0) {
+    if (advice == -1) {
         char what[64];
         snprintf(what, sizeof what, "madvise advice %d", ARG_INT(c, 2));
         report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->regs);
         return -EINVAL;
     }
+    /* kern_madvise checks the range against the user map first. */
+    if (!fbsd_user_range_valid(addr, len))
+        return -EINVAL;
+    if (advice == FBSD_MADV_NOOP)
+        return 0;           /* FreeBSD-only hints with no Linux effect */
+    if (fbsd_page_range(&addr, &len))
+        return -EINVAL;
     bool foreign;
-    long r = memguard_madvise(ARG_PTR(c, 0), ARG_PTR(c, 1), advice, &foreign);
+    long r = memguard_madvise(addr, len, advice, &foreign);
     return foreign ? refuse(c, "madvise") : r;
 }
 
@@ -135,19 +171,19 @@ long fbsd_sys_minherit(struct sysctx *c)
     case FBSD_INHERIT_ZERO: advice = MADV_WIPEONFORK; break;
     default: return -EINVAL;   /* INHERIT_SHARE of a private mapping: no Linux way */
     }
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
+    if (fbsd_page_range(&addr, &len))
+        return -EINVAL;
     bool foreign;
-    long r = memguard_madvise(ARG_PTR(c, 0), ARG_PTR(c, 1), advice, &foreign);
+    long r = memguard_madvise(addr, len, advice, &foreign);
     return foreign ? refuse(c, "minherit") : r;
 }
 
-/* msync flags (sys/sys/mman.h): MS_SYNC 0, MS_ASYNC 1, MS_INVALIDATE 2. */
 long fbsd_sys_msync(struct sysctx *c)
 {
-    int f = ARG_INT(c, 2);
-    if (f & ~3)
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
+    int flags = fbsd_msync_flags_to_linux(ARG_INT(c, 2));
+    if (fbsd_page_range(&addr, &len) || flags < 0)
         return -EINVAL;
-    int flags = (f & 1) ? MS_ASYNC : MS_SYNC;
-    if (f & 2)
-        flags |= MS_INVALIDATE;
-    return HOST3(SYS_msync, ARG_PTR(c, 0), ARG_PTR(c, 1), flags);
+    return HOST3(SYS_msync, addr, len, flags);
 }

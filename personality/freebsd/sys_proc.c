@@ -4,6 +4,7 @@
 #include "syscalls/fdreserve.h"
 #include "syscalls/signals.h"
 #include "syscalls/process.h"
+#include <stdatomic.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -35,13 +36,28 @@ long fbsd_sys_getgid(struct sysctx *c)
     return HOST0(SYS_getgid);
 }
 long fbsd_sys_getegid(struct sysctx *c) { return HOST0(SYS_getegid); }
+/* getresuid/getresgid: FreeBSD skips a NULL pointer and tries every copy
+ * before reporting the first that failed (sys/kern/kern_prot.c); Linux
+ * faults on NULL. */
+static long copy_three_ids(struct sysctx *c, const uint32_t ids[3])
+{
+    long err = 0;
+    for (int i = 0; i < 3; i++)
+        if (ARG_PTR(c, i) && copy_to_guest(ARG_PTR(c, i), &ids[i], sizeof ids[i]) && !err)
+            err = -EFAULT;
+    return err;
+}
 long fbsd_sys_getresuid(struct sysctx *c)
 {
-    return HOST3(SYS_getresuid, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+    uint32_t ids[3];
+    long r = HOST3(SYS_getresuid, &ids[0], &ids[1], &ids[2]);
+    return r < 0 ? r : copy_three_ids(c, ids);
 }
 long fbsd_sys_getresgid(struct sysctx *c)
 {
-    return HOST3(SYS_getresgid, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
+    uint32_t ids[3];
+    long r = HOST3(SYS_getresgid, &ids[0], &ids[1], &ids[2]);
+    return r < 0 ? r : copy_three_ids(c, ids);
 }
 
 /* persona never runs set-id binaries with elevated rights. */
@@ -51,7 +67,16 @@ long fbsd_sys_getpgrp(struct sysctx *c) { return HOST0(SYS_getpgrp); }
 long fbsd_sys_getpgid(struct sysctx *c) { return HOST1(SYS_getpgid, ARG_INT(c, 0)); }
 long fbsd_sys_getsid(struct sysctx *c) { return HOST1(SYS_getsid, ARG_INT(c, 0)); }
 long fbsd_sys_setsid(struct sysctx *c) { return HOST0(SYS_setsid); }
-long fbsd_sys_umask(struct sysctx *c) { return HOST1(SYS_umask, ARG_UINT(c, 0) & 07777); }
+/* FreeBSD keeps the set-id and sticky bits of a umask too (ALLPERMS,
+ * sys/kern/vfs_syscalls.c sys_umask) and hands them back; Linux keeps only
+ * 0777, so persona remembers the rest. */
+static _Atomic unsigned umask_special_bits;
+long fbsd_sys_umask(struct sysctx *c)
+{
+    unsigned mask = ARG_UINT(c, 0) & 07777;
+    long old = HOST1(SYS_umask, mask & 0777);
+    return old | atomic_exchange(&umask_special_bits, mask & 07000);
+}
 
 /* RLIMIT_NOFILE is the guest's own (syscalls/fdreserve.h): the host's
  * limit also covers persona's private descriptors. */

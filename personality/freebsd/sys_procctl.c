@@ -82,6 +82,10 @@ long fbsd_sys_ptrace(struct sysctx *c)
         process_trace_me_at_exec();
         return 0;
     }
+    /* kern_ptrace (sys/kern/sys_process.c) looks the target up first. */
+    int pid = ARG_INT(c, 1);
+    if (pid > 0 && HOST2(SYS_kill, pid, 0) == -ESRCH)
+        return -ESRCH;
     char what[48];
     snprintf(what, sizeof what, "ptrace request %d", req);
     report_unimplemented(REPORT_OTHER, what, req, "EINVAL", c->regs);

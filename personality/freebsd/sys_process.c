@@ -202,12 +202,21 @@ long fbsd_sys_wait6(struct sysctx *c)
     case FBSD_P_PID:  idtype = P_PID; break;
     case FBSD_P_PGID: idtype = P_PGID; break;
     case FBSD_P_ALL:  idtype = P_ALL; break;
-    default: return -EINVAL;
+    case 3: case 5: case 6: case 12:
+        return -EINVAL;     /* P_SID, P_UID, P_GID, P_JAILID: not done here */
+    default: idtype = -1; break;
     }
     int fopt = ARG_INT(c, 3);
     if (fopt & ~(FBSD_WNOHANG | FBSD_WUNTRACED | FBSD_WCONTINUED | FBSD_WNOWAIT |
                  FBSD_WEXITED | FBSD_WTRAPPED))
         return -EINVAL;
+    if (!(fopt & (FBSD_WEXITED | FBSD_WUNTRACED | FBSD_WCONTINUED | FBSD_WTRAPPED)))
+        return -EINVAL;     /* kern_wait6: nothing to wait for */
+    /* Any other idtype matches no child: FreeBSD's proc_to_reap
+     * (sys/kern/kern_exit.c) skips every child for it, so the wait ends in
+     * ECHILD once the options passed their checks. */
+    if (idtype < 0)
+        return -ECHILD;
     int opt = ((fopt & FBSD_WNOHANG) ? WNOHANG : 0) | ((fopt & FBSD_WUNTRACED) ? WSTOPPED : 0) |
               ((fopt & FBSD_WCONTINUED) ? WCONTINUED : 0) | ((fopt & FBSD_WNOWAIT) ? WNOWAIT : 0) |
               ((fopt & FBSD_WEXITED) ? WEXITED : 0);

@@ -293,6 +293,16 @@ static int domain_arg(struct sysctx *c, const char *call, int dom)
 }
 
 /* socket(int domain, int type, int protocol) */
+/* Linux answers EINVAL for a type or protocol it does not know; FreeBSD's
+ * socreate (sys/kern/uipc_socket.c), finding no protocol in a known
+ * domain, says EPROTOTYPE when no protocol was named, else EPROTONOSUPPORT. */
+static long socreate_errno(long r, int protocol)
+{
+    if (r != -EINVAL)
+        return r;
+    return protocol == 0 ? -EPROTOTYPE : -EPROTONOSUPPORT;
+}
+
 long fbsd_sys_socket(struct sysctx *c)
 {
     int ld = domain_arg(c, "socket", ARG_INT(c, 0));
@@ -300,7 +310,7 @@ long fbsd_sys_socket(struct sysctx *c)
         return -EAFNOSUPPORT;
     long fd = HOST3(SYS_socket, ld, fbsd_socktype_to_linux(ARG_INT(c, 1)), ARG_INT(c, 2));
     if (fd < 0)
-        return fd;
+        return socreate_errno(fd, ARG_INT(c, 2));
     nosigpipe_new((int)fd);
     if (ld == AF_INET6) {
         /* netinet6/in6_pcb.c in6_pcballoc: V_ip6_v6only, 1 by default.
@@ -326,7 +336,7 @@ long fbsd_sys_socketpair(struct sysctx *c)
             nosigpipe_new(sv[1]);
         }
     }
-    return r;
+    return socreate_errno(r, ARG_INT(c, 2));
 }
 
 /* ---- bind, listen, connect, shutdown ---- */

@@ -35,6 +35,10 @@ long fbsd_sys_clock_gettime(struct sysctx *c)
 
 long fbsd_sys_clock_getres(struct sysctx *c)
 {
+    /* Without a result pointer FreeBSD checks nothing, not even the clock
+     * (sys/kern/kern_time.c sys_clock_getres). */
+    if (!ARG_PTR(c, 1))
+        return 0;
     struct timespec ts;
     long r = clock_read(ARG_INT(c, 0), &ts, true);
     if (r || !ARG_PTR(c, 1))
@@ -57,22 +61,46 @@ long fbsd_sys_gettimeofday(struct sysctx *c)
     return 0;
 }
 
+/* FreeBSD checks that the remainder is writable before it sleeps
+ * (user_clock_nanosleep: useracc); reading and writing back the same bytes
+ * is the fault-safe equivalent here. */
+static bool guest_writable(uint64_t p, size_t n)
+{
+    char tmp[16];
+    return n <= sizeof tmp && copy_from_guest(tmp, p, n) == 0 && copy_to_guest(p, tmp, n) == 0;
+}
+
+/* nanosleep and clock_nanosleep as sys/kern/kern_time.c orders them: copy
+ * the request in, check the remainder, the request and the clock, return
+ * at once for a zero or negative time; only then sleep on the host.
+ * Returns 0 or -errno (Linux numbering, as handlers return it). */
+static long fbsd_sleep(struct sysctx *c, int fbsd_clock, int flags, uint64_t rqtp, uint64_t rmtp)
+{
+    struct timespec rq;
+    if (copy_from_guest(&rq, rqtp, sizeof rq))
+        return -EFAULT;
+    if (rmtp && !(flags & FBSD_TIMER_ABSTIME) && !guest_writable(rmtp, sizeof rq))
+        return -EFAULT;
+    int e = fbsd_nanosleep_check(fbsd_clock, flags, rq.tv_nsec);
+    if (e)
+        return e == FBSD_ENOTSUP ? -EOPNOTSUPP : -EINVAL;
+    if (fbsd_nanosleep_is_immediate(flags, rq.tv_sec, rq.tv_nsec))
+        return 0;
+    c->no_restart = true;
+    return HOST4(SYS_clock_nanosleep, fbsd_clockid_to_linux(fbsd_clock),
+                 flags & FBSD_TIMER_ABSTIME, &rq, rmtp);
+}
+
 long fbsd_sys_nanosleep(struct sysctx *c)
 {
-    c->no_restart = true;
-    return HOST2(SYS_nanosleep, ARG_PTR(c, 0), ARG_PTR(c, 1));
+    return fbsd_sleep(c, FBSD_CLOCK_REALTIME, FBSD_TIMER_RELTIME, ARG_PTR(c, 0), ARG_PTR(c, 1));
 }
 
 long fbsd_sys_clock_nanosleep(struct sysctx *c)
 {
     /* Unlike nanosleep, clock_nanosleep returns the error number itself
      * (sys/kern/kern_time.c sys_clock_nanosleep, POSIX). */
-    c->no_restart = true;
-    int clk = fbsd_clockid_to_linux(ARG_INT(c, 0));
-    if (clk < 0)
-        return EINVAL;
-    /* TIMER_ABSTIME is 1 on both (sys/sys/time.h). */
-    long r = HOST4(SYS_clock_nanosleep, clk, ARG_INT(c, 1) & 1, ARG_PTR(c, 2), ARG_PTR(c, 3));
+    long r = fbsd_sleep(c, ARG_INT(c, 0), ARG_INT(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3));
     return r < 0 ? (long)fbsd_errno_from_linux((int)-r) : 0;
 }
 

@@ -356,8 +356,10 @@ long fbsd_sys___sysctlbyname(struct sysctx *c)
 {
     char name[256];
     uint64_t len = ARG_PTR(c, 1);
-    if (len == 0 || len >= sizeof name)
-        return -ENOENT;
+    if (len == 0 || len > 1024)
+        return -EINVAL;     /* kern_sysctl.c kern___sysctlbyname: 0 or > MAXPATHLEN */
+    if (len >= sizeof name)
+        return -ENOENT;     /* longer than any name persona knows */
     if (copy_from_guest(name, ARG_PTR(c, 0), len))
         return -EFAULT;
     name[len] = 0;

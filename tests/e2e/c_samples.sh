@@ -20,14 +20,14 @@ run_case() {
 		expect_contains args.native-pagesz "$E2E_TMP/args-env.native.stdout" "pagesz="
 		expect_contains args.native-auxv "$E2E_TMP/args-env.native.stdout" "auxv-os=ok"
 		;;
-	fileio | dirs | errno | compat11 | sendfile)
+	fileio | dirs | errno | compat11 | sendfile | vectors)
 		compare_run "$1" --expect-rc 0 -- .
 		;;
 	args-pie)
 		# static PIE: ET_DYN without interpreter, placed at a random base
 		compare_run args-pie --expect-rc 0 -- a b
 		;;
-	mmap | time | missing | badargs | umtx | flock)
+	mmap | time | missing | umtx | flock)
 		compare_run "$1" --expect-rc 0 --
 		;;
 	memguard)
@@ -92,7 +92,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile badargs umtx memguard fdspace fdhidden regs regs-ymmsig flock)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile vectors umtx memguard fdspace fdhidden regs regs-ymmsig flock)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

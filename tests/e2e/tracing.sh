@@ -240,7 +240,7 @@ PY
 		mkdir -p "$h.d"
 		local rc=0
 		(cd "$h.d" && timeout -k 5 120 "$PERSONA" run --trace -T --stats --report-missing="$h.json" \
-			"$SAMPLES/badargs" </dev/null >"$h.stdout" 2>"$h.stderr") || rc=$?
+			"$SAMPLES/vectors" . </dev/null >"$h.stdout" 2>"$h.stderr") || rc=$?
 		expect_equal hostile-exit 0 "$rc"
 		expect_equal hostile-no-internal-error 0 "$(grep -ac 'internal error' "$h.stderr" || true)"
 		if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$h.json"; then
