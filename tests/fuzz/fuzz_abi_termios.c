@@ -29,7 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fbsd_termios_from_linux(&ft2, &lt);
     fbsd_termios_to_linux(&lt2, &ft2);
     fbsd_termios_from_linux(&ft3, &lt2);
-    FZ_CHECK(memcmp(&ft2, &ft3, sizeof ft2) == 0, "Linux -> FreeBSD -> Linux -> FreeBSD");
+    FZ_CHECK(memcmp(&ft2, &ft3, sizeof ft2) == 0,
+             "Linux -> FreeBSD -> Linux -> FreeBSD: cflag %#x/%#x ispeed %u/%u ospeed %u/%u "
+             "(Linux c_cflag %#x)", ft2.c_cflag, ft3.c_cflag, ft2.c_ispeed, ft3.c_ispeed,
+             ft2.c_ospeed, ft3.c_ospeed, lt.c_cflag);
 
     uint32_t baud = fz_u32(&f);
     unsigned code = fbsd_speed_to_linux_code(baud);
