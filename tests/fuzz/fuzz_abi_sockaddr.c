@@ -51,6 +51,11 @@ static void host_to_guest(const uint8_t *in, size_t len)
     if (n == 0)
         return;
     FZ_CHECK(f.ss_len == n, "sa_len %u but length %zu", f.ss_len, n);
+    size_t max = f.ss_family == FBSD_AF_INET ? sizeof(struct fbsd_sockaddr_in)
+               : f.ss_family == FBSD_AF_INET6 ? sizeof(struct fbsd_sockaddr_in6)
+               : f.ss_family == FBSD_AF_UNIX ? sizeof(struct fbsd_sockaddr_un)
+               : sizeof(struct fbsd_sockaddr);
+    FZ_CHECK(n <= max, "family %u address of %zu bytes (at most %zu)", f.ss_family, n, max);
     struct sockaddr_storage ss;
     socklen_t sl;
     if (f.ss_family == FBSD_AF_INET || f.ss_family == FBSD_AF_INET6) {
