@@ -46,6 +46,17 @@ if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null; then
 	trap 'rm -rf "$work"; e2e_cleanup' EXIT
 fi
 
+# Descriptors above 2 that this script inherited (CTest's log, say) must
+# not reach the guest: its wild calls write, truncate and seek them.
+close_inherited_fds() {
+	local fd
+	for fd in /proc/self/fd/*; do
+		fd=${fd##*/}
+		((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+	done
+	return 0
+}
+
 # state word i of a child's state file (see samples/go/sysfuzz/main.go)
 word() { od -An -t u8 -w8 -v -j $(($2 * 8)) -N 8 "$1" | tr -d ' '; }
 hexword() { printf '%#x' "$(word "$1" "$2")"; }
@@ -67,7 +78,7 @@ while ((SECONDS - start < budget)); do
 	mkdir -p "$dir"
 	head -c 4096 /dev/zero >"$st"
 	if ((${#run_as[@]})); then chown 65534:65534 "$dir" "$st"; fi
-	(cd "$dir" && exec "${run_as[@]}" "$persona" run "$guest" "$seed" "$calls_per_child" "$st" \
+	(cd "$dir" && close_inherited_fds && exec "${run_as[@]}" "$persona" run "$guest" "$seed" "$calls_per_child" "$st" \
 		</dev/null >"$work/out.$seed" 2>"$work/err.$seed") &
 	pid=$!
 	verdict=
