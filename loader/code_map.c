@@ -31,6 +31,8 @@ size_t code_map_from_gopclntab(const uint8_t *data, size_t size, uint64_t text_a
         uint64_t lo = rd32(ftab + i * 8), hi = rd32(ftab + (i + 1) * 8);
         if (hi <= lo || (n && t.text_start + lo < r[n - 1].end))
             continue;               /* not sorted: ignore rather than guess */
+        if (t.text_start + hi < t.text_start)
+            continue;               /* past the top of the address space */
         r[n++] = (struct code_range){ t.text_start + lo, t.text_start + hi };
     }
     *out = r;
@@ -52,7 +54,8 @@ static size_t from_symtab(Elf *e, Elf_Scn *scn, const GElf_Shdr *sh, struct code
     for (size_t i = 0; r && i < count; i++) {
         GElf_Sym sym;
         if (gelf_getsym(d, (int)i, &sym) && GELF_ST_TYPE(sym.st_info) == STT_FUNC &&
-            sym.st_size && sym.st_shndx != SHN_UNDEF)
+            sym.st_size && sym.st_shndx != SHN_UNDEF &&
+            sym.st_value + sym.st_size > sym.st_value)      /* no wrap-around */
             r[n++] = (struct code_range){ sym.st_value, sym.st_value + sym.st_size };
     }
     if (!r)
@@ -114,10 +117,12 @@ int code_map_load(int fd, uint64_t bias, struct code_map *out)
         if (n)
             out->source = CODE_MAP_SYMTAB;
     }
-    for (size_t i = 0; i < n; i++) {
-        r[i].start += bias;
-        r[i].end += bias;
-    }
+    /* Shift by the load base; a range the shift wraps is not in the image. */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (r[i].end + bias > r[i].start + bias && r[i].start + bias >= bias)
+            r[kept++] = (struct code_range){ r[i].start + bias, r[i].end + bias };
+    n = kept;
     out->funcs = r;
     out->nfuncs = n;
     elf_end(e);

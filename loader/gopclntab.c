@@ -32,8 +32,9 @@ int gopclntab_parse(struct gopclntab *t, const uint8_t *data, size_t size, uint6
         t->text_start = text_addr;
     t->funcname_off = rd(data + 8 + 3 * ps, ps);
     t->pcln_off = rd(data + 8 + 7 * ps, ps);
+    /* nfunc + 1 entries: the last one holds the end of the text. */
     if (t->pcln_off >= size || t->funcname_off >= size ||
-        t->nfunc > (size - t->pcln_off) / 8)
+        t->nfunc >= (size - t->pcln_off) / 8)
         return -1;
     return 0;
 }

@@ -13,12 +13,15 @@ mode=${1:-all}
 say() { printf '==> %s\n' "$*"; }
 
 # Debian packages: toolchain, the product card's libraries, Go for the
-# samples, python3 for the tests' JSON checks, binutils for readelf; npm
-# (for fetching the pinned test binaries) is added below when missing.
+# samples, python3 for the tests' JSON checks, binutils for readelf, clang
+# and its libFuzzer runtime (only recommended by clang, and recommends are
+# not installed) for tests/fuzz; npm (for fetching the pinned test binaries)
+# is added below when missing.
 packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
           libcriterion-dev libseccomp-dev libzydis-dev golang-go python3 binutils
           dpkg-dev file    # cpack's Debian package: dpkg-shlibdeps, file
-          runc podman)     # persona-oci: the OCI runtime it delegates to, an engine
+          runc podman      # persona-oci: the OCI runtime it delegates to, an engine
+          clang libclang-rt-14-dev)   # the libFuzzer targets (tests/fuzz)
 
 install_deps() {
     local missing=()

@@ -7,3 +7,13 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$repo/scripts/setup.sh" --build-only
 cd "$repo/build"
 ctest --output-on-failure -j2 "$@"
+
+# --- libFuzzer targets (tests/fuzz/README) ---------------------------------
+# Their own clang build tree; a few seconds of fuzzing per target.  Skipped
+# when ctest was given arguments (a subset was asked for).
+if (($# == 0)); then
+    cmake -S "$repo" -B "$repo/build-fuzz" -DPERSONA_FUZZ=ON -DCMAKE_C_COMPILER=clang \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$repo/build-fuzz" -j2 >/dev/null
+    (cd "$repo/build-fuzz" && ctest --output-on-failure -j2 -L fuzz)
+fi

@@ -163,7 +163,13 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
             uc->uc_mcontext.gregs[REG_RIP] = (uint64_t)door_guard_eintr;
         return 0;
     }
-    if (sync || !(t->sigmask & SIGBIT(sig))) {
+    if (sync && (t->sigmask & SIGBIT(sig))) {
+        /* A fault the guest's mask blocks (its own handler faulted, say)
+         * cannot be held back and delivering it would fault again: both
+         * kernels reset the action and the process dies of it (FreeBSD
+         * trapsignal()).  Delivering it anyway looped forever. */
+        take_default_action(t, sig);
+    } else if (sync || !(t->sigmask & SIGBIT(sig))) {
         deliver_now(t, guest_regs_of(uc), sig, info);
     } else {
         t->pending_info[sig] = *info;

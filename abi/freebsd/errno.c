@@ -8,6 +8,8 @@
  */
 #include "abi/freebsd/errno.h"
 
+#include <limits.h>
+
 #include <errno.h>
 #include <stddef.h>
 
@@ -130,6 +132,8 @@ static const unsigned char linux_to_fbsd[EHWPOISON + 1] = {
 
 int fbsd_errno_from_linux(int e)
 {
+	if (e == INT_MIN)
+		return FBSD_EINVAL;     /* no magnitude in an int; not an errno */
 	if (e < 0)
 		e = -e;
 	if (e == 0)

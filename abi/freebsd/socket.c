@@ -300,7 +300,11 @@ long fbsd_cmsgs_to_linux(const void *in, size_t inlen, void *out, size_t outcap,
 		for (size_t i = 0; i < N_CMSG_SAME; i++)
 			if (cmsg_same[i].fl == h.cmsg_level && cmsg_same[i].ft == h.cmsg_type)
 				m = &cmsg_same[i];
-		if (m) {
+		if (m && h.cmsg_len < FBSD_CMSG_HDRSPACE) {
+			/* A header with no data area (12..15 bytes) carries
+			 * nothing, and as Linux's 16-byte header it would be
+			 * the one message that grows: leave it out. */
+		} else if (m) {
 			if (used + CMSG_LEN(datalen) > outcap)
 				return -ENOBUFS;
 			struct cmsghdr lh = { .cmsg_len = CMSG_LEN(datalen),

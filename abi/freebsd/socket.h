@@ -390,7 +390,8 @@ typedef void (*fbsd_cmsg_drop_fn)(void *ctx, int level, int type, bool outgoing)
  * them: Linux's SCM_CREDENTIALS needs the receiver's SO_PASSCRED).  A
  * header with cmsg_len < 12 or running past the buffer is -EINVAL (as
  * FreeBSD's unp_internalize / ip6_setpktopts).  Every message keeps its
- * size, so outcap >= inlen always suffices; otherwise -ENOBUFS.
+ * size (one with a header and no data area, 12..15 bytes, carries nothing
+ * and is left out), so outcap >= inlen always suffices; otherwise -ENOBUFS.
  * 0 on success, *outlen = bytes used.
  */
 long fbsd_cmsgs_to_linux(const void *in, size_t inlen, void *out, size_t outcap,

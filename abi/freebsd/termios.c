@@ -172,7 +172,11 @@ void fbsd_termios_from_linux(struct fbsd_termios *out, const struct termios *in)
 	}
 
 	out->c_ospeed = fbsd_speed_from_linux_code(ocode);
-	out->c_ispeed = icode ? fbsd_speed_from_linux_code(icode) : out->c_ospeed;
+	out->c_ispeed = icode ? fbsd_speed_from_linux_code(icode) : 0;
+	/* An input code with no baud number (BOTHER: a termios2 custom
+	 * speed) reads as "same as output", not as 0 baud. */
+	if (out->c_ispeed == 0)
+		out->c_ispeed = out->c_ospeed;
 }
 
 void fbsd_termios_to_linux(struct termios *out, const struct fbsd_termios *in)

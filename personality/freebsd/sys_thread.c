@@ -49,6 +49,11 @@ long fbsd_sys_thr_new(struct sysctx *c)
         .rsp = ((p.stack_base + p.stack_size - 4) & ~0xFULL) - 8,
         .rdi = p.arg,
     };
+    /* door_enter_guest() starts the thread by pushing its entry address
+     * just below that stack pointer, with plain stores: find out here,
+     * fault-safely, whether it can (a wild stack faulted inside persona). */
+    if (copy_to_guest(e.rsp - 8, &e.rip, sizeof e.rip))
+        return -EFAULT;
     return threads_spawn(&e, p.tls_base, c->t->sigmask, tid);
 }
 
