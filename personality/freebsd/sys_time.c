@@ -57,10 +57,24 @@ long fbsd_sys_gettimeofday(struct sysctx *c)
     return 0;
 }
 
+/* nanosleep(req, rem).  Only a signal the guest takes ends the sleep
+ * early: a host signal that brings it nothing (one this thread's guest
+ * mask blocks, or one persona passed on to another thread) still cuts the
+ * host call short with EINTR, and then the sleep goes on for what is left.
+ * Go's runtime relies on it: usleep in a SIGQUIT handler, all signals
+ * blocked, paces its crash dump. */
 long fbsd_sys_nanosleep(struct sysctx *c)
 {
     c->no_restart = true;
-    return HOST2(SYS_nanosleep, ARG_PTR(c, 0), ARG_PTR(c, 1));
+    struct timespec req, rem;
+    if (copy_from_guest(&req, ARG_PTR(c, 0), sizeof req))
+        return -EFAULT;
+    long r;
+    while ((r = HOST2(SYS_nanosleep, &req, &rem)) == -EINTR && !c->t->interrupt)
+        req = rem;
+    if (r == -EINTR && ARG_PTR(c, 1) && copy_to_guest(ARG_PTR(c, 1), &rem, sizeof rem))
+        return -EFAULT;
+    return r;
 }
 
 long fbsd_sys_clock_nanosleep(struct sysctx *c)
