@@ -4,6 +4,7 @@
 #include "syscalls/log.h"
 #include "syscalls/crash.h"
 #include "syscalls/trace.h"
+#include "syscalls/threads.h"
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -139,10 +140,56 @@ static void deliver_now(struct persona_thread *t, struct guest_regs *regs, int s
     }
 }
 
+/* Marks a kill() signal passed on by pass_to_accepting_thread: Linux lets
+ * a thread queue a signal with SI_USER only to itself (rt_tgsigqueueinfo,
+ * kernel/signal.c), so it travels as SI_QUEUE with this value and the
+ * receiving thread turns it back (unmark_passed_signal). */
+#define PASSED_KILL_MARK 0x7065727370617373ULL    /* "persspass" */
+
+/* A signal sent to the whole process (kill, sigqueue) belongs to any
+ * thread that does not block it (FreeBSD: sys/kern/kern_sig.c, sigtd()).
+ * The host kernel chose this thread by its host mask, which is not the
+ * guest's: when the guest's mask here blocks the signal, hand it, siginfo
+ * and all, to a thread whose guest mask does not.  Go relies on it: a
+ * thread dumping its stack for GOTRACEBACK=crash re-sends SIGQUIT to the
+ * process, with SIGQUIT blocked in its handler, for the next thread.
+ * Returns true when the signal was passed on. */
+static bool pass_to_accepting_thread(struct persona_thread *t, int sig, const siginfo_t *info)
+{
+    if (!(t->sigmask & SIGBIT(sig)))
+        return false;
+    if (info->si_code != SI_USER && info->si_code != SI_QUEUE)
+        return false;           /* thread-directed (tgkill) or from the kernel */
+    /* The kernel's own SIGPIPE and SIGXFSZ say SI_USER too, but are meant
+     * for the thread that wrote: only one sent from another process is
+     * surely process-directed. */
+    if ((sig == SIGPIPE || sig == SIGXFSZ) && info->si_pid == getpid())
+        return false;
+    int tid = threads_host_tid_accepting(SIGBIT(sig), t);
+    if (tid < 0)
+        return false;           /* every thread blocks it: it waits here */
+    siginfo_t passed = *info;
+    if (passed.si_code == SI_USER) {
+        passed.si_code = SI_QUEUE;
+        passed.si_value.sival_ptr = (void *)PASSED_KILL_MARK;
+    }
+    return syscall(SYS_rt_tgsigqueueinfo, getpid(), tid, sig, &passed) == 0;
+}
+
+static void unmark_passed_signal(siginfo_t *info)
+{
+    if (info->si_code == SI_QUEUE && info->si_value.sival_ptr == (void *)PASSED_KILL_MARK &&
+        info->si_pid == getpid()) {
+        info->si_code = SI_USER;
+        info->si_value.sival_ptr = NULL;
+    }
+}
+
 int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
                            ucontext_t *uc, bool from_guest)
 {
     bool sync = is_fault(sig) && info->si_code > 0;
+    unmark_passed_signal(info);
     if (!from_guest) {
         if (sync) {
             uint64_t fix;
@@ -152,6 +199,8 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
             }
             crash_report(sig, info, uc);
         }
+        if (pass_to_accepting_thread(t, sig, info))
+            return 0;
         /* Persona is working for the guest: queue, and cut short a
          * blocking host call so the signal is delivered promptly. */
         t->pending_info[sig] = *info;
@@ -171,7 +220,7 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
         take_default_action(t, sig);
     } else if (sync || !(t->sigmask & SIGBIT(sig))) {
         deliver_now(t, guest_regs_of(uc), sig, info);
-    } else {
+    } else if (!pass_to_accepting_thread(t, sig, info)) {
         t->pending_info[sig] = *info;
         __atomic_or_fetch(&t->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
         signals_recompute_interrupt(t);

@@ -87,6 +87,25 @@ int threads_host_tid(int guest_tid)
     return s ? __atomic_load_n(&s->host_tid, __ATOMIC_RELAXED) : -1;
 }
 
+int threads_host_tid_accepting(uint64_t sigbit, const struct persona_thread *self)
+{
+    /* Only with the lock held is every listed thread's state still mapped
+     * (remove_slot runs before thread_detach unmaps it); a signal handler
+     * must not wait for it, so a busy table just means "none found". */
+    if (pthread_mutex_trylock(&lock) != 0)
+        return -1;
+    int found = -1;
+    for (unsigned i = 0; i < MAX_THREADS && found < 0; i++) {
+        int g = __atomic_load_n(&slots[i].guest_tid, __ATOMIC_ACQUIRE);
+        struct persona_thread *t = slots[i].t;
+        if (g != SLOT_FREE && g != SLOT_GONE && t && t != self &&
+            !(__atomic_load_n(&t->sigmask, __ATOMIC_RELAXED) & sigbit))
+            found = slots[i].host_tid;
+    }
+    pthread_mutex_unlock(&lock);
+    return found;
+}
+
 void threads_register_self(struct persona_thread *t, int guest_tid)
 {
     t->guest_tid = guest_tid;

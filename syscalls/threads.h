@@ -14,6 +14,10 @@ int threads_spawn(const struct guest_entry *e, uint64_t fsbase,
 void threads_register_self(struct persona_thread *t, int guest_tid);
 /* The host tid of a live guest thread, or -1. */
 int threads_host_tid(int guest_tid);
+/* The host tid of a live guest thread other than `self` whose guest mask
+ * lets `sigbit` through, or -1 (also when the table is being changed:
+ * this runs in signal handlers and does not wait). */
+int threads_host_tid_accepting(uint64_t sigbit, const struct persona_thread *self);
 /* In a fork child: forget every thread but the caller. */
 void threads_after_fork(struct persona_thread *self);
 /* End the calling guest thread (never returns); the last one ends the

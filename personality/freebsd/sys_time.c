@@ -73,6 +73,11 @@ static bool guest_writable(uint64_t p, size_t n)
 /* nanosleep and clock_nanosleep as sys/kern/kern_time.c orders them: copy
  * the request in, check the remainder, the request and the clock, return
  * at once for a zero or negative time; only then sleep on the host.
+ * Only a signal the guest takes ends the sleep early: a host signal that
+ * brings it nothing (one this thread's guest mask blocks, or one persona
+ * passed on to another thread) still cuts the host call short with EINTR,
+ * and then the sleep goes on for what is left.  Go's runtime relies on it:
+ * usleep in a SIGQUIT handler, all signals blocked, paces its crash dump.
  * Returns 0 or -errno (Linux numbering, as handlers return it). */
 static long fbsd_sleep(struct sysctx *c, int fbsd_clock, int flags, uint64_t rqtp, uint64_t rmtp)
 {
@@ -87,8 +92,16 @@ static long fbsd_sleep(struct sysctx *c, int fbsd_clock, int flags, uint64_t rqt
     if (fbsd_nanosleep_is_immediate(flags, rq.tv_sec, rq.tv_nsec))
         return 0;
     c->no_restart = true;
-    return HOST4(SYS_clock_nanosleep, fbsd_clockid_to_linux(fbsd_clock),
-                 flags & FBSD_TIMER_ABSTIME, &rq, rmtp);
+    bool abs = flags & FBSD_TIMER_ABSTIME;
+    struct timespec rem;
+    long r;
+    while ((r = HOST4(SYS_clock_nanosleep, fbsd_clockid_to_linux(fbsd_clock), abs ? TIMER_ABSTIME : 0,
+                      &rq, &rem)) == -EINTR && !c->t->interrupt)
+        if (!abs)
+            rq = rem;
+    if (r == -EINTR && rmtp && !abs && copy_to_guest(rmtp, &rem, sizeof rem))
+        return -EFAULT;
+    return r;
 }
 
 long fbsd_sys_nanosleep(struct sysctx *c)
