@@ -34,6 +34,12 @@ long bsd_sys_getegid(struct sysctx *c);
 long bsd_sys_issetugid(struct sysctx *c);
 long bsd_sys_sched_yield(struct sysctx *c);
 
+/* sys_path.c */
+long bsd_sys_unlink(struct sysctx *c);
+long bsd_sys_rename(struct sysctx *c);
+/* renameat(fromfd, from, tofd, to): both paths through the view. */
+long bsd_renameat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_t unew);
+
 /* trace_class.c: the tracer's %file, %desc, %process... classes from a
  * row's argument kinds and class column. */
 bool bsd_trace_in_class(const struct syscall_entry *e, const char *cls);

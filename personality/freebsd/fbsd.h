@@ -26,6 +26,8 @@
 #define fbsd_sys_getegid     bsd_sys_getegid
 #define fbsd_sys_issetugid   bsd_sys_issetugid
 #define fbsd_sys_sched_yield bsd_sys_sched_yield
+#define fbsd_sys_unlink      bsd_sys_unlink
+#define fbsd_sys_rename      bsd_sys_rename
 
 #define PROTO_DONE(name)    long fbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long fbsd_sys_##name(struct sysctx *c);

@@ -26,6 +26,8 @@
 #define nbsd_sys_getegid     bsd_sys_getegid
 #define nbsd_sys_issetugid   bsd_sys_issetugid
 #define nbsd_sys_sched_yield bsd_sys_sched_yield
+#define nbsd_sys_unlink      bsd_sys_unlink
+#define nbsd_sys_rename      bsd_sys_rename
 
 #define PROTO_DONE(name)    long nbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long nbsd_sys_##name(struct sysctx *c);

@@ -51,3 +51,9 @@ long nbsd_sys___fstat50(struct sysctx *c)
     nbsd_stat_from_linux(&ns, &st);
     return copy_to_guest(ARG_PTR(c, 1), &ns, sizeof ns) ? -EFAULT : 0;
 }
+
+long nbsd_sys_openat(struct sysctx *c)
+{
+    /* AT_FDCWD is -100 on NetBSD and Linux alike. */
+    return do_openat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_UINT(c, 3));
+}
