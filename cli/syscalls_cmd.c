@@ -27,7 +27,7 @@ static void json_string(const char *s)
 }
 
 static const char usage[] =
-    "usage: persona syscalls [--personality freebsd] [--format text|json|markdown]\n"
+    "usage: persona syscalls [--personality freebsd|netbsd] [--format text|json|markdown]\n"
     "                        [--status done|partial|missing]\n"
     "Prints the system call coverage of a personality and its totals.\n";
 

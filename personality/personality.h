@@ -162,6 +162,7 @@ struct personality {
 
 extern const struct personality *active_personality;
 extern const struct personality freebsd_personality;
+extern const struct personality netbsd_personality;
 
 /* Shared by personalities: the ENOSYS path for missing rows/unknown numbers. */
 long sys_missing(struct sysctx *c, const char *name);

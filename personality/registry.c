@@ -24,8 +24,9 @@ static const struct brand brands[] = {
       .note_owner = "FreeBSD", .note_type = 1, .note_section = ".note.tag",
       .interp_prefix = "/libexec/ld-elf", .release = freebsd_release,
       .personality = &freebsd_personality },
-    { .name = "netbsd", .os_name = "NetBSD", .osabi = -1,
-      .note_owner = "NetBSD", .note_type = 1, .release = netbsd_release },
+    { .name = "netbsd", .os_name = "NetBSD", .osabi = ELFOSABI_NETBSD,
+      .note_owner = "NetBSD", .note_type = 1, .note_section = ".note.netbsd.ident",
+      .release = netbsd_release, .personality = &netbsd_personality },
     { .name = "linux", .os_name = "Linux", .osabi = -1, .fallback = true },
 };
 #define NBRANDS (sizeof brands / sizeof brands[0])

@@ -9,6 +9,25 @@
 #include "syscalls/door.h"
 #include "syscalls/uaccess.h"
 #include "syscalls/log.h"
+#include "personality/bsd/bsd.h"
+
+/* Rows whose handler is the one both BSDs share (personality/bsd/). */
+#define fbsd_sys_exit        bsd_sys_exit
+#define fbsd_sys_read        bsd_sys_read
+#define fbsd_sys_write       bsd_sys_write
+#define fbsd_sys_readv       bsd_sys_readv
+#define fbsd_sys_writev      bsd_sys_writev
+#define fbsd_sys_close       bsd_sys_close
+#define fbsd_sys_dup         bsd_sys_dup
+#define fbsd_sys_getppid     bsd_sys_getppid
+#define fbsd_sys_getuid      bsd_sys_getuid
+#define fbsd_sys_geteuid     bsd_sys_geteuid
+#define fbsd_sys_getgid      bsd_sys_getgid
+#define fbsd_sys_getegid     bsd_sys_getegid
+#define fbsd_sys_issetugid   bsd_sys_issetugid
+#define fbsd_sys_sched_yield bsd_sys_sched_yield
+#define fbsd_sys_unlink      bsd_sys_unlink
+#define fbsd_sys_rename      bsd_sys_rename
 
 #define PROTO_DONE(name)    long fbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long fbsd_sys_##name(struct sysctx *c);
@@ -20,12 +39,6 @@
 /* Handlers follow the contract in personality/personality.h; a FreeBSD
  * errno with no Linux counterpart is returned as GUEST_ERRNO(e). */
 
-/* Typed argument access: FreeBSD passes int arguments in the low 32 bits of
- * a 64-bit register; the upper half is not guaranteed to be clean. */
-#define ARG_INT(c, i)  ((int)(int32_t)(c)->a[i])
-#define ARG_UINT(c, i) ((unsigned)(uint32_t)(c)->a[i])
-#define ARG_LONG(c, i) ((long)(c)->a[i])
-#define ARG_PTR(c, i)  ((c)->a[i])
 
 /* FreeBSD thread ids are a separate number space above PID_MAX
  * (sys/sys/proc.h: THREAD0_TID = NO_PID + 1 = 100000+1 on FreeBSD 14). */

@@ -10,16 +10,6 @@
 #include <fcntl.h>
 #include <linux/close_range.h>
 
-long fbsd_sys_read(struct sysctx *c)
-{
-    return HOST3(SYS_read, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
-}
-
-long fbsd_sys_write(struct sysctx *c)
-{
-    return HOST3(SYS_write, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
-}
-
 /* pread(fd, buf, nbyte, off_t offset): since FreeBSD 7 the offset is the
  * fourth register, with no padding argument (syscalls.master #475). */
 long fbsd_sys_pread(struct sysctx *c)
@@ -30,16 +20,6 @@ long fbsd_sys_pread(struct sysctx *c)
 long fbsd_sys_pwrite(struct sysctx *c)
 {
     return HOST4(SYS_pwrite64, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_LONG(c, 3));
-}
-
-long fbsd_sys_readv(struct sysctx *c)
-{
-    return HOST3(SYS_readv, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2));
-}
-
-long fbsd_sys_writev(struct sysctx *c)
-{
-    return HOST3(SYS_writev, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2));
 }
 
 /* Linux preadv/pwritev split the offset into low and high words; on
@@ -65,13 +45,6 @@ long fbsd_sys_lseek(struct sysctx *c)
  * Whatever closes or replaces a descriptor runs the descriptor table's
  * close hooks first (fdtable.h): FreeBSD drops a descriptor's knotes when
  * it is closed, and SO_NOSIGPIPE goes with the socket. */
-
-long fbsd_sys_close(struct sysctx *c)
-{
-    int fd = ARG_INT(c, 0);
-    fdt_closing(fd, fd);
-    return HOST1(SYS_close, fd);
-}
 
 /* sys/sys/unistd.h (FreeBSD 13+): CLOSE_RANGE_CLOEXEC (1<<2) -- the same bit
  * as Linux's.  CLOSE_RANGE_CLOFORK (1<<3) is FreeBSD 15 and unknown to the
@@ -113,11 +86,6 @@ long fbsd_sys_closefrom(struct sysctx *c)
     fdt_closing(low, base - 1);
     HOST3(SYS_close_range, low, base - 1, 0);
     return 0;
-}
-
-long fbsd_sys_dup(struct sysctx *c)
-{
-    return HOST1(SYS_dup, ARG_UINT(c, 0));
 }
 
 /* dup2(u_int from, u_int to).  Both return EBADF for an out-of-range `to`;

@@ -97,4 +97,3 @@ long fbsd_sys_getrandom(struct sysctx *c)
     return HOST3(SYS_getrandom, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2));
 }
 
-long fbsd_sys_sched_yield(struct sysctx *c) { return HOST0(SYS_sched_yield); }

@@ -113,7 +113,8 @@ long fbsd_sys_rmdir(struct sysctx *c)
 
 /* unlinkat(fd, path, flag): AT_REMOVEDIR and AT_RESOLVE_BENEATH.
  * Unlinking a directory is EPERM on FreeBSD (unlink(2), "the named file is
- * a directory"); Linux says EISDIR. */
+ * a directory"); Linux says EISDIR.  unlink(2) itself is shared with NetBSD
+ * (personality/bsd/sys_path.c). */
 static long do_unlinkat(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags)
 {
     bool beneath;
@@ -130,34 +131,14 @@ static long do_unlinkat(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_fl
     return r == -EISDIR ? -EPERM : r;
 }
 
-long fbsd_sys_unlink(struct sysctx *c)
-{
-    return do_unlinkat(c, AT_FDCWD, ARG_PTR(c, 0), 0);
-}
-
 long fbsd_sys_unlinkat(struct sysctx *c)
 {
     return do_unlinkat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2));
 }
 
-static long do_renameat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_t unew)
-{
-    char from[FBSD_PATH_MAX], to[FBSD_PATH_MAX];
-    long r = vfs_path_from_guest(c, uold, from, sizeof from);
-    if (r < 0)
-        return r;
-    r = vfs_path_from_guest(c, unew, to, sizeof to);
-    return r < 0 ? r : HOST4(SYS_renameat, ofd, from, nfd, to);
-}
-
-long fbsd_sys_rename(struct sysctx *c)
-{
-    return do_renameat(c, AT_FDCWD, ARG_PTR(c, 0), AT_FDCWD, ARG_PTR(c, 1));
-}
-
 long fbsd_sys_renameat(struct sysctx *c)
 {
-    return do_renameat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_PTR(c, 3));
+    return bsd_renameat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_PTR(c, 3));
 }
 
 /* linkat(fd1, path1, fd2, path2, flag): AT_SYMLINK_FOLLOW,

@@ -8,11 +8,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-long fbsd_sys_exit(struct sysctx *c)
-{
-    process_exit(ARG_INT(c, 0));
-}
-
 long fbsd_sys_getpid(struct sysctx *c)
 {
     /* FreeBSD returns the parent's pid in %rdx too only for a.out programs
@@ -21,21 +16,6 @@ long fbsd_sys_getpid(struct sysctx *c)
     return HOST0(SYS_getpid);
 }
 
-long fbsd_sys_getppid(struct sysctx *c) { return HOST0(SYS_getppid); }
-
-/* get*id: FreeBSD returns the effective id in %rdx as well (COMPAT_43). */
-long fbsd_sys_getuid(struct sysctx *c)
-{
-    c->rv[1] = HOST0(SYS_geteuid);
-    return HOST0(SYS_getuid);
-}
-long fbsd_sys_geteuid(struct sysctx *c) { return HOST0(SYS_geteuid); }
-long fbsd_sys_getgid(struct sysctx *c)
-{
-    c->rv[1] = HOST0(SYS_getegid);
-    return HOST0(SYS_getgid);
-}
-long fbsd_sys_getegid(struct sysctx *c) { return HOST0(SYS_getegid); }
 /* getresuid/getresgid: FreeBSD skips a NULL pointer and tries every copy
  * before reporting the first that failed (sys/kern/kern_prot.c); Linux
  * faults on NULL. */
@@ -61,7 +41,6 @@ long fbsd_sys_getresgid(struct sysctx *c)
 }
 
 /* persona never runs set-id binaries with elevated rights. */
-long fbsd_sys_issetugid(struct sysctx *c) { return 0; }
 
 long fbsd_sys_getpgrp(struct sysctx *c) { return HOST0(SYS_getpgrp); }
 long fbsd_sys_getpgid(struct sysctx *c) { return HOST1(SYS_getpgid, ARG_INT(c, 0)); }

@@ -127,29 +127,6 @@ static bool sockaddr_text(uint64_t addr, uint64_t len, char *buf, size_t cap)
     return true;
 }
 
-/* %file and %desc, as in strace, are the calls that take a path or a
- * descriptor; the others are the table's class column. */
-static bool in_class(const struct syscall_entry *e, const char *cls)
-{
-    static const struct { const char *name; enum sys_class cls; } areas[] = {
-        { "process", CLS_PROCESS }, { "net", CLS_NET }, { "network", CLS_NET },
-        { "memory", CLS_MEMORY }, { "time", CLS_TIME }, { "signal", CLS_SIGNAL },
-        { "thread", CLS_THREAD }, { "ipc", CLS_IPC }, { "creds", CLS_CRED },
-        { "system", CLS_SYSTEM },
-    };
-    if (!strcmp(cls, "file") || !strcmp(cls, "desc")) {
-        for (int i = 0; i < 6; i++)
-            if (!strcmp(cls, "file") ? e->kinds[i] == A_PATH
-                                     : e->kinds[i] == A_FD || e->kinds[i] == A_DIRFD)
-                return true;
-        return false;
-    }
-    for (size_t i = 0; i < sizeof areas / sizeof areas[0]; i++)
-        if (!strcmp(cls, areas[i].name))
-            return e->cls == areas[i].cls;
-    return false;
-}
-
 /* {mode=0100644, size=123, nlink=1, ino=4567} */
 static void summarize(int kind, uint64_t addr, char *buf, size_t cap)
 {
@@ -200,6 +177,6 @@ const struct trace_names fbsd_trace_names = {
     .at_fdcwd = FBSD_AT_FDCWD,
     .errno_name = errno_name,
     .errno_desc = errno_desc,
-    .in_class = in_class,
+    .in_class = bsd_trace_in_class,
     .summarize = summarize,
 };

@@ -16,8 +16,8 @@ _start:
 	andq	$-16, %rsp			/* SysV ABI: 16-byte aligned at call */
 	call	main
 	movl	%eax, %edi
-#ifdef TARGET_FREEBSD
-	movl	$1, %eax			/* SYS_exit */
+#if defined(TARGET_FREEBSD) || defined(TARGET_NETBSD)
+	movl	$1, %eax			/* SYS_exit (both BSDs) */
 #else
 	movl	$231, %eax			/* __NR_exit_group */
 #endif

@@ -5,6 +5,9 @@
  *   -DTARGET_FREEBSD  FreeBSD/amd64 numbers; the kernel reports failure by
  *                     setting the carry flag and leaving the positive errno
  *                     in %rax.
+ *   -DTARGET_NETBSD   NetBSD/amd64 numbers; failure as on FreeBSD.  Calls
+ *                     with a 64-bit offset take a PAD argument before it
+ *                     (pread, lseek, ftruncate: sys/kern/syscalls.master).
  *   -DTARGET_LINUX    Linux/x86-64 numbers; failure is -errno in %rax.
  *
  * Every sys_X() returns -errno on failure on both targets, so the sample
@@ -17,8 +20,12 @@
 #ifndef PERSONA_SAMPLE_SYS_H
 #define PERSONA_SAMPLE_SYS_H
 
-#if defined(TARGET_FREEBSD) == defined(TARGET_LINUX)
-#error "define exactly one of TARGET_FREEBSD or TARGET_LINUX"
+#if defined(TARGET_FREEBSD) + defined(TARGET_NETBSD) + defined(TARGET_LINUX) != 1
+#error "define exactly one of TARGET_FREEBSD, TARGET_NETBSD or TARGET_LINUX"
+#endif
+/* The carry-flag error convention and exit(1) of both BSDs. */
+#if defined(TARGET_FREEBSD) || defined(TARGET_NETBSD)
+#define TARGET_BSD 1
 #endif
 
 typedef unsigned long size_t;
@@ -60,6 +67,34 @@ typedef unsigned char u8;
 #define NR_pipe2          542
 #define NR_fstat          551 /* FreeBSD 12+ (ino64) stat */
 #define NR_getdirentries  554 /* FreeBSD 12+ (ino64) dirent */
+#elif defined(TARGET_NETBSD)
+#define NR_exit           1
+#define NR_read           3
+#define NR_write          4
+#define NR_open           5
+#define NR_close          6
+#define NR_unlink         10
+#define NR_chdir          12
+#define NR_getpid         20
+#define NR_kill           37
+#define NR_readlink       58
+#define NR_munmap         73
+#define NR_mprotect       74
+#define NR_rename         128
+#define NR_mkdir          136
+#define NR_rmdir          137
+#define NR_pread          173 /* fd, buf, nbyte, PAD, offset */
+#define NR_mmap           197 /* addr, len, prot, flags, fd, PAD, offset */
+#define NR_lseek          199 /* fd, PAD, offset, whence */
+#define NR_ftruncate      201 /* fd, PAD, length */
+#define NR_sigaction      340 /* __sigaction_sigtramp */
+#define NR_getdents       390 /* __getdents30 */
+#define NR_gettimeofday   418 /* __gettimeofday50 */
+#define NR_clock_gettime  427 /* __clock_gettime50 */
+#define NR_nanosleep      430 /* __nanosleep50 */
+#define NR_fstat          440 /* __fstat50 */
+#define NR_pipe2          453
+#define NR_openat         468
 #else
 #define NR_read           0
 #define NR_write          1
@@ -103,6 +138,15 @@ typedef unsigned char u8;
 #define O_CLOEXEC   0x100000
 #define MAP_ANON    0x1000
 #define CLOCK_MONOTONIC 4
+#elif defined(TARGET_NETBSD)
+#define O_APPEND    0x8
+#define O_CREAT     0x200
+#define O_TRUNC     0x400
+#define O_EXCL      0x800
+#define O_DIRECTORY 0x200000
+#define O_CLOEXEC   0x400000
+#define MAP_ANON    0x1000
+#define CLOCK_MONOTONIC 3
 #else
 #define O_APPEND    0x400
 #define O_CREAT     0x40
@@ -180,6 +224,38 @@ struct k_sigaction {           /* FreeBSD struct sigaction */
 	int flags;
 	u32 mask[4];
 };
+#elif defined(TARGET_NETBSD)
+struct stat {                  /* NetBSD 5+ struct stat, 152 bytes */
+	u64 st_dev;
+	u32 st_mode;
+	u32 st_pad0;
+	u64 st_ino;
+	u32 st_nlink;
+	u32 st_uid;
+	u32 st_gid;
+	u32 st_pad1;
+	u64 st_rdev;
+	struct timespec st_atim, st_mtim, st_ctim, st_birthtim;
+	long st_size;
+	long st_blocks;
+	u32 st_blksize;
+	u32 st_flags;
+	u32 st_gen;
+	u32 st_spare[2];
+	u32 st_pad2;
+};
+struct dirent_hdr {            /* NetBSD struct dirent (getdents 3.0) prefix */
+	u64 d_fileno;
+	u16 d_reclen;
+	u16 d_namlen;
+	u8 d_type;
+	char d_name[];
+};
+struct k_sigaction {           /* NetBSD struct sigaction */
+	void *handler;
+	u32 mask[4];
+	int flags;
+};
 #else
 struct stat {                  /* Linux x86-64 struct stat, 144 bytes */
 	u64 st_dev;
@@ -224,7 +300,7 @@ static inline long raw_syscall6(long n, long a1, long a2, long a3, long a4,
 	register long r8 __asm__("r8") = a5;
 	register long r9 __asm__("r9") = a6;
 	long ret = n;
-#ifdef TARGET_FREEBSD
+#ifdef TARGET_BSD
 	_Bool cf;
 	__asm__ volatile("syscall"
 	                 : "+a"(ret), "=@ccc"(cf), "+D"(a1), "+S"(a2), "+d"(a3),
@@ -251,7 +327,7 @@ static inline long raw_syscall6(long n, long a1, long a2, long a3, long a4,
 /* ------------------------------------------------------------- wrappers */
 static inline __attribute__((noreturn)) void sys_exit(int code)
 {
-#ifdef TARGET_FREEBSD
+#ifdef TARGET_BSD
 	SC1(NR_exit, code);
 #else
 	SC1(NR_exit_group, code);
@@ -273,9 +349,15 @@ static inline long sys_readlink(const char *p, char *buf, size_t n) { return SC3
 static inline long sys_rename(const char *a, const char *b) { return SC2(NR_rename, a, b); }
 static inline long sys_mkdir(const char *p, int mode) { return SC2(NR_mkdir, p, mode); }
 static inline long sys_rmdir(const char *p) { return SC1(NR_rmdir, p); }
+#ifdef TARGET_NETBSD
+static inline long sys_pread(int fd, void *buf, size_t n, off_t off) { return raw_syscall6(NR_pread, fd, (long)buf, (long)n, 0, off, 0); }
+static inline long sys_lseek(int fd, off_t off, int whence) { return SC4(NR_lseek, fd, 0, off, whence); }
+static inline long sys_ftruncate(int fd, off_t len) { return SC3(NR_ftruncate, fd, 0, len); }
+#else
 static inline long sys_pread(int fd, void *buf, size_t n, off_t off) { return SC4(NR_pread, fd, buf, n, off); }
 static inline long sys_lseek(int fd, off_t off, int whence) { return SC3(NR_lseek, fd, off, whence); }
 static inline long sys_ftruncate(int fd, off_t len) { return SC2(NR_ftruncate, fd, len); }
+#endif
 static inline long sys_fstat(int fd, struct stat *st) { return SC2(NR_fstat, fd, st); }
 static inline long sys_munmap(void *a, size_t n) { return SC2(NR_munmap, a, n); }
 static inline long sys_mprotect(void *a, size_t n, int prot) { return SC3(NR_mprotect, a, n, prot); }
@@ -287,7 +369,15 @@ static inline long sys_pipe2(int fds[2], int flags) { return SC2(NR_pipe2, fds, 
 /* Returns the address, or -errno (test with MAP_FAILED_P). */
 static inline void *sys_mmap(void *a, size_t n, int prot, int flags, int fd, off_t off)
 {
+#ifdef TARGET_NETBSD
+	/* The offset is the seventh argument, on the stack: not reachable
+	 * through raw_syscall6, so only offset 0 is supported here. */
+	if (off)
+		return (void *)-22L;
+	return (void *)raw_syscall6(NR_mmap, (long)a, (long)n, prot, flags, fd, 0);
+#else
 	return (void *)raw_syscall6(NR_mmap, (long)a, (long)n, prot, flags, fd, off);
+#endif
 }
 
 /* Read directory entries: FreeBSD getdirentries(2), Linux getdents64(2).
@@ -296,6 +386,8 @@ static inline long sys_getdents(int fd, void *buf, size_t n)
 {
 #ifdef TARGET_FREEBSD
 	return SC4(NR_getdirentries, fd, buf, n, 0);
+#elif defined(TARGET_NETBSD)
+	return SC3(NR_getdents, fd, buf, n);
 #else
 	return SC3(NR_getdents64, fd, buf, n);
 #endif
@@ -309,6 +401,8 @@ static inline long sys_signal_disposition(int sig, void *disp)
 	act.handler = disp;
 #ifdef TARGET_FREEBSD
 	return SC3(NR_sigaction, sig, &act, 0);
+#elif defined(TARGET_NETBSD)
+	return SC4(NR_sigaction, sig, &act, 0, 0);   /* no trampoline: no handler */
 #else
 	return SC4(NR_rt_sigaction, sig, &act, 0, 8);
 #endif
@@ -328,7 +422,7 @@ static inline const char *errno_name(long err)
 		{23, "ENFILE"}, {24, "EMFILE"}, {25, "ENOTTY"}, {26, "ETXTBSY"},
 		{27, "EFBIG"}, {28, "ENOSPC"}, {29, "ESPIPE"}, {30, "EROFS"},
 		{31, "EMLINK"}, {32, "EPIPE"}, {33, "EDOM"}, {34, "ERANGE"},
-#ifdef TARGET_FREEBSD
+#ifdef TARGET_BSD      /* FreeBSD and NetBSD agree on these */
 		{11, "EDEADLK"}, {35, "EAGAIN"}, {36, "EINPROGRESS"},
 		{45, "EOPNOTSUPP"}, {60, "ETIMEDOUT"}, {61, "ECONNREFUSED"},
 		{62, "ELOOP"}, {63, "ENAMETOOLONG"}, {66, "ENOTEMPTY"},

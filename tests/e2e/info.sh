@@ -251,7 +251,7 @@ run_case() {
 		expect_line linux personality "linux (EI_OSABI 0 with no foreign ABI note)"
 		expect_line linux "os version" "none"
 		expect_no_line linux "syscall sites"
-		expect_line linux runnable "no: detected the linux personality (EI_OSABI 0 with no foreign ABI note); only freebsd binaries can run so far"
+		expect_line linux runnable "no: detected the linux personality (EI_OSABI 0 with no foreign ABI note); only freebsd and netbsd binaries can run so far"
 		info linux-json --format json "$f"
 		expect_ok linux-json
 		expect_json linux-json \

@@ -44,15 +44,16 @@ case_completion() {
 	else
 		e2e_fail completion-current "$script differs from 'persona completion bash'"
 	fi
-	# The --trace= words: every call name of the table and every class
-	# the tracer offers, nothing else.
+	# The --trace= words: every call name of the runnable personalities'
+	# tables and every class the tracer offers, nothing else.
 	"$PERSONA" syscalls --format json >"$E2E_TMP/sys.json"
+	"$PERSONA" syscalls --personality netbsd --format json >"$E2E_TMP/sys-netbsd.json"
 	# shellcheck disable=SC1090
 	(source "$script" && tr ' ' '\n' <<<"$_persona_trace_words") >"$E2E_TMP/words"
-	if python3 - "$E2E_TMP/sys.json" "$E2E_TMP/words" <<'PY'
+	if python3 - "$E2E_TMP/sys.json" "$E2E_TMP/sys-netbsd.json" "$E2E_TMP/words" <<'PY'
 import json, sys
-rows = json.load(open(sys.argv[1]))["syscalls"]
-words = open(sys.argv[2]).read().split()
+rows = json.load(open(sys.argv[1]))["syscalls"] + json.load(open(sys.argv[2]))["syscalls"]
+words = open(sys.argv[3]).read().split()
 names = sorted({r["name"] for r in rows})
 calls = [w for w in words if not w.startswith("%")]
 classes = {w[1:] for w in words if w.startswith("%")}

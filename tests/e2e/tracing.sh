@@ -229,6 +229,12 @@ PY
 		else
 			e2e_fail syscalls-docs-current "docs/syscalls-freebsd.md is out of date: regenerate with build/persona syscalls --format markdown > docs/syscalls-freebsd.md"
 		fi
+		"$PERSONA" syscalls --personality netbsd --format markdown >"$E2E_TMP/sys-netbsd.md"
+		if diff -q "$E2E_REPO/docs/syscalls-netbsd.md" "$E2E_TMP/sys-netbsd.md" >/dev/null; then
+			e2e_pass syscalls-docs-current-netbsd
+		else
+			e2e_fail syscalls-docs-current-netbsd "docs/syscalls-netbsd.md is out of date: regenerate with build/persona syscalls --personality netbsd --format markdown > docs/syscalls-netbsd.md"
+		fi
 		local totals
 		totals=$("$PERSONA" syscalls | tail -n 1)
 		expect_contains syscalls-readme-totals "$E2E_REPO/README.md" "$totals"

@@ -1,0 +1,47 @@
+/* What the BSD personalities share: typed argument access and the handlers
+ * whose binary interface is the same on FreeBSD and NetBSD (same number
+ * meaning, same argument registers, no struct or flag to convert).
+ *
+ * Each personality's table names a handler `<prefix>_sys_<name>`; a shared
+ * one is mapped onto its single definition here by a macro in the
+ * personality's own header (`#define fbsd_sys_read bsd_sys_read`), so the
+ * table needs no extra column and no handler is written twice. */
+#ifndef PERSONA_PERSONALITY_BSD_BSD_H
+#define PERSONA_PERSONALITY_BSD_BSD_H
+#include <stdint.h>
+#include "personality/personality.h"
+
+/* Typed argument access: the BSDs pass int arguments in the low 32 bits of
+ * a 64-bit register; the upper half is not guaranteed to be clean. */
+#define ARG_INT(c, i)  ((int)(int32_t)(c)->a[i])
+#define ARG_UINT(c, i) ((unsigned)(uint32_t)(c)->a[i])
+#define ARG_LONG(c, i) ((long)(c)->a[i])
+#define ARG_PTR(c, i)  ((c)->a[i])
+
+/* sys_shared.c */
+long bsd_sys_exit(struct sysctx *c);
+long bsd_sys_read(struct sysctx *c);
+long bsd_sys_write(struct sysctx *c);
+long bsd_sys_readv(struct sysctx *c);
+long bsd_sys_writev(struct sysctx *c);
+long bsd_sys_close(struct sysctx *c);
+long bsd_sys_dup(struct sysctx *c);
+long bsd_sys_getppid(struct sysctx *c);
+long bsd_sys_getuid(struct sysctx *c);
+long bsd_sys_geteuid(struct sysctx *c);
+long bsd_sys_getgid(struct sysctx *c);
+long bsd_sys_getegid(struct sysctx *c);
+long bsd_sys_issetugid(struct sysctx *c);
+long bsd_sys_sched_yield(struct sysctx *c);
+
+/* sys_path.c */
+long bsd_sys_unlink(struct sysctx *c);
+long bsd_sys_rename(struct sysctx *c);
+/* renameat(fromfd, from, tofd, to): both paths through the view. */
+long bsd_renameat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_t unew);
+
+/* trace_class.c: the tracer's %file, %desc, %process... classes from a
+ * row's argument kinds and class column. */
+bool bsd_trace_in_class(const struct syscall_entry *e, const char *cls);
+
+#endif

@@ -1,0 +1,46 @@
+/* Internal header of the NetBSD personality: handler prototypes (from the
+ * table), the rows shared with the other BSD, and common helpers. */
+#ifndef PERSONA_PERSONALITY_NETBSD_NBSD_H
+#define PERSONA_PERSONALITY_NETBSD_NBSD_H
+#include <errno.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include "personality/personality.h"
+#include "personality/bsd/bsd.h"
+#include "syscalls/door.h"
+#include "syscalls/uaccess.h"
+#include "syscalls/log.h"
+
+/* Rows whose handler is the one both BSDs share (personality/bsd/). */
+#define nbsd_sys_exit        bsd_sys_exit
+#define nbsd_sys_read        bsd_sys_read
+#define nbsd_sys_write       bsd_sys_write
+#define nbsd_sys_readv       bsd_sys_readv
+#define nbsd_sys_writev      bsd_sys_writev
+#define nbsd_sys_close       bsd_sys_close
+#define nbsd_sys_dup         bsd_sys_dup
+#define nbsd_sys_getppid     bsd_sys_getppid
+#define nbsd_sys_getuid      bsd_sys_getuid
+#define nbsd_sys_geteuid     bsd_sys_geteuid
+#define nbsd_sys_getgid      bsd_sys_getgid
+#define nbsd_sys_getegid     bsd_sys_getegid
+#define nbsd_sys_issetugid   bsd_sys_issetugid
+#define nbsd_sys_sched_yield bsd_sys_sched_yield
+#define nbsd_sys_unlink      bsd_sys_unlink
+#define nbsd_sys_rename      bsd_sys_rename
+
+#define PROTO_DONE(name)    long nbsd_sys_##name(struct sysctx *c);
+#define PROTO_PARTIAL(name) long nbsd_sys_##name(struct sysctx *c);
+#define PROTO_MISSING(name)
+#define SYSCALL(nr, name, status, class, kinds, note) PROTO_##status(name)
+#include "personality/netbsd/syscalls.def"
+#undef SYSCALL
+
+/* sys/sys/syslimits.h: PATH_MAX 1024. */
+#define NBSD_PATH_MAX 1024
+
+/* The first LWP's id: NetBSD numbers a process's LWPs from 1
+ * (sys/kern/kern_lwp.c). */
+#define NBSD_FIRST_LID 1
+
+#endif

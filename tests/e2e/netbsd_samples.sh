@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# netbsd_samples.sh [NAME...] — the NetBSD/amd64 personality on real
+# programs: the NetBSD build of a sample (build/samples/<name>-netbsd) under
+# persona must print exactly what the Linux build prints natively, with the
+# same exit status.
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+e2e_init
+
+run_case() {
+	case $1 in
+	hello)
+		GUEST_BIN=$SAMPLES/hello-netbsd compare_run hello --label netbsd-hello --expect-rc 0 --
+		expect_contains hello.netbsd-brand <("$PERSONA" info "$SAMPLES/hello-netbsd") "netbsd (EI_OSABI 2 (NetBSD))"
+		;;
+	fileio)
+		# open/read/write/close, pread/lseek/ftruncate with their PAD
+		# argument, __fstat50, rename/unlink, and errnos by name.
+		GUEST_BIN=$SAMPLES/fileio-netbsd compare_run fileio --label netbsd-fileio --expect-rc 0 -- .
+		;;
+	trace)
+		# --trace names the calls with the NetBSD table's names.
+		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
+			"$PERSONA" run --trace "$SAMPLES/fileio-netbsd" .
+		expect_contains trace.fstat50 "$E2E_TMP/netbsd-trace.stderr" "__fstat50("
+		expect_contains trace.errno "$E2E_TMP/netbsd-trace.stderr" "ERR#2 ENOENT"
+		;;
+	*) e2e_die "unknown case $1" ;;
+	esac
+}
+
+cases=("$@")
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio trace)
+for c in "${cases[@]}"; do
+	run_case "$c"
+done
+e2e_finish
