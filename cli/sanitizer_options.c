@@ -18,10 +18,10 @@
  *  - detect_stack_use_after_return=0: a "fake stack" frame lives on the
  *    heap; persona leaves C frames behind when it enters guest code on the
  *    guest's own stack and comes back on its alternate stack.
- *  - detect_leaks=0: a run ends with a raw exit_group (process_exit), so
- *    LeakSanitizer's exit-time check never runs for a guest anyway; where it
- *    would (the info/syscalls verbs) it would report only what a one-shot
- *    command frees by exiting.
+ *  - detect_leaks=1 (the default, stated): LeakSanitizer checks at exit().
+ *    A guest run ends with a raw exit_group (process_exit) and is never
+ *    checked; what is checked is every way persona returns from main: the
+ *    info/syscalls/binfmt verbs, usage errors and refused programs.
  *  - exitcode=86: a report fails the test even where the guest's own exit
  *    status is not compared with a native run, and is easy to recognise.
  *  - halt_on_error=1 for UBSan (also compiled in: -fno-sanitize-recover). */
@@ -43,7 +43,7 @@ __attribute__((used, visibility("default")))
 const char *__asan_default_options(void)
 {
     return PERSONA_COMMON_SANITIZER_OPTIONS
-           ":detect_stack_use_after_return=0:detect_leaks=0";
+           ":detect_stack_use_after_return=0:detect_leaks=1";
 }
 
 __attribute__((used, visibility("default")))
