@@ -7,3 +7,9 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$repo/scripts/setup.sh" --build-only
 cd "$repo/build"
 ctest --output-on-failure -j2 "$@"
+
+# --- sanitized persona: the suite again under ASan+UBSan (build-asan/) ---
+# PERSONA_SANITIZE=0 skips it.
+if [[ ${PERSONA_SANITIZE:-1} != 0 ]]; then
+	"$repo/scripts/test-sanitized.sh" "$@"
+fi
