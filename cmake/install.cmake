@@ -32,7 +32,7 @@ install(FILES README.md ${PERSONA_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # persona-oci bind-mounts the host's (so any image works, even one with no
 # Linux userland).  DT_RPATH, not RUNPATH: it must also serve the
 # libraries' own dependencies (liblzma of libunwind).
-add_executable(persona_contained cli/main.c)
+add_executable(persona_contained cli/main.c cli/sanitizer_options.c cli/sanitizer_fork.c)
 add_dependencies(persona_contained persona_version)
 target_include_directories(persona_contained PRIVATE ${CMAKE_BINARY_DIR}/generated)
 target_link_libraries(persona_contained PRIVATE persona_core)

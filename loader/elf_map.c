@@ -54,6 +54,14 @@ int elf_map(int fd, const struct elf_info *info, struct loaded_image *img,
                 bias = base - lo;
         }
         if (!bias) {
+            /* The window is taken -- wholly so under AddressSanitizer,
+             * whose shadow gap (PROT_NONE) spans 2 GiB .. 2 TiB: let the
+             * kernel choose, as it does for any mapping. */
+            void *p = mmap(NULL, hi - lo, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (p != MAP_FAILED)
+                bias = (uint64_t)p - lo;
+        }
+        if (!bias) {
             snprintf(err, errlen, "no room to place the position-independent image");
             return -1;
         }

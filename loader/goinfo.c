@@ -193,6 +193,8 @@ bool go_info_from_region(const uint8_t *region, size_t len,
                          const struct go_segment *segs, size_t nsegs,
                          struct go_info *out)
 {
+    /* Cleared first, as go_info_scan does: "not found" leaves found false. */
+    memset(out, 0, sizeof *out);
     if (!region)
         return false;
     for (size_t off = 0; off < SEARCH_LIMIT && len >= HDR_SIZE && off <= len - HDR_SIZE;

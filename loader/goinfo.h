@@ -61,7 +61,8 @@ const char *go_info_source_name(enum go_info_source s);
 /* Look for the build info header at 16-byte aligned offsets of region (the
  * start of the data segment or the .go.buildinfo section, at most 64 KiB
  * are searched) and decode it; segs resolve the pointers of the old format.
- * Returns true and fills out (version, and modinfo when present) if found. */
+ * Returns true and fills out (version, and modinfo when present) if found;
+ * out is cleared either way. */
 bool go_info_from_region(const uint8_t *region, size_t len,
                          const struct go_segment *segs, size_t nsegs,
                          struct go_info *out);

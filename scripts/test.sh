@@ -17,3 +17,9 @@ if (($# == 0)); then
     cmake --build "$repo/build-fuzz" -j2 >/dev/null
     (cd "$repo/build-fuzz" && ctest --output-on-failure -j2 -L fuzz)
 fi
+
+# --- sanitized persona: the suite again under ASan+UBSan (build-asan/) ---
+# PERSONA_SANITIZE=0 skips it.
+if [[ ${PERSONA_SANITIZE:-1} != 0 ]]; then
+	"$repo/scripts/test-sanitized.sh" "$@"
+fi

@@ -1052,10 +1052,29 @@ static struct kq *kq_acquire(int fd)
     return kq;
 }
 
+/* Around fork: the child frees every kqueue's state (below), so it must
+ * not copy that state half-updated by another thread -- a knote freed but
+ * still linked (fs_drop, reg_fd) was freed a second time in the child.  The
+ * fork holds g_lock and every kqueue's lock, in the usual order (g_lock
+ * first, as fbsd_kqueue_fds_closing); no thread waits in epoll holding one. */
+static void kq_fork_prepare(void)
+{
+    pthread_mutex_lock(&g_lock);
+    for (struct kq *kq = g_all; kq; kq = kq->next)
+        pthread_mutex_lock(&kq->lock);
+}
+
+static void kq_fork_parent(void)
+{
+    for (struct kq *kq = g_all; kq; kq = kq->next)
+        pthread_mutex_unlock(&kq->lock);
+    pthread_mutex_unlock(&g_lock);
+}
+
 void fbsd_kqueue_fork_child(void)
 {
-    /* Single-threaded now; locks may have been held by threads that are
-     * gone, so none is taken. */
+    /* Single-threaded now, holding every lock (kq_fork_prepare); the
+     * threads they might wait for are gone, so they start afresh. */
     pthread_mutex_init(&g_lock, NULL);
     for (int fd = 0; fd < g_ntab; fd++)
         if (g_tab[fd])
@@ -1108,7 +1127,7 @@ void fbsd_kqueue_fds_closing(int lo, int hi)
 
 static void kq_once(void)
 {
-    pthread_atfork(NULL, NULL, fbsd_kqueue_fork_child);
+    pthread_atfork(kq_fork_prepare, kq_fork_parent, fbsd_kqueue_fork_child);
     fdt_set_hook(FDT_KQUEUE, fbsd_kqueue_fds_closing);
 }
 
