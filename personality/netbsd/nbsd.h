@@ -36,6 +36,11 @@
 #include "personality/netbsd/syscalls.def"
 #undef SYSCALL
 
+/* sys_time.c: NetBSD clock ids -> Linux (-1: unknown); the ones the vDSO
+ * answers exactly (the fast path). */
+int nbsd_clockid_to_linux(int nclock);
+int nbsd_fast_clock_host_id(int nclock);
+
 /* sys/sys/syslimits.h: PATH_MAX 1024. */
 #define NBSD_PATH_MAX 1024
 
