@@ -52,6 +52,9 @@ static inline int bsd_range_below(uint64_t addr, uint64_t len, uint64_t user_max
     return addr + len >= addr && addr + len <= user_max;
 }
 
+/* sys_signal.c: sigaltstack, with the OS's MINSIGSTKSZ. */
+long bsd_sigaltstack(struct sysctx *c, uint64_t minsigstksz);
+
 /* trace_class.c: the tracer's %file, %desc, %process... classes from a
  * row's argument kinds and class column. */
 bool bsd_trace_in_class(const struct syscall_entry *e, const char *cls);
