@@ -18,6 +18,14 @@ run_case() {
 		# argument, __fstat50, rename/unlink, and errnos by name.
 		GUEST_BIN=$SAMPLES/fileio-netbsd compare_run fileio --label netbsd-fileio --expect-rc 0 -- .
 		;;
+	go-hello)
+		# Go's runtime on NetBSD: mmap with its stack-passed offset,
+		# __sigaction_sigtramp for every signal, _lwp_create from a
+		# ucontext for each M, ___lwp_park60/_lwp_unpark, and every
+		# nanotime a __clock_gettime50.
+		GUEST_BIN=$SAMPLES/go-hello-netbsd NATIVE_BIN=$SAMPLES/go-hello-linux \
+			compare_run go-hello --label netbsd-go-hello --expect-rc 0 --
+		;;
 	trace)
 		# --trace names the calls with the NetBSD table's names.
 		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
@@ -30,7 +38,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio trace)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello trace)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
