@@ -13,6 +13,7 @@
 
 /* Rows whose handler is the one both BSDs share (personality/bsd/). */
 #define nbsd_sys_exit        bsd_sys_exit
+#define nbsd_sys_kqueue      bsd_sys_kqueue
 #define nbsd_sys_read        bsd_sys_read
 #define nbsd_sys_write       bsd_sys_write
 #define nbsd_sys_readv       bsd_sys_readv
