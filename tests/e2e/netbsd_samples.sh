@@ -26,6 +26,19 @@ run_case() {
 		GUEST_BIN=$SAMPLES/go-hello-netbsd NATIVE_BIN=$SAMPLES/go-hello-linux \
 			compare_run go-hello --label netbsd-go-hello --expect-rc 0 --
 		;;
+	go-goroutines)
+		# LWPs parking and unparking each other, timers through the
+		# kqueue netpoller (kqueue, __kevent50, pipe2).
+		GUEST_BIN=$SAMPLES/go-goroutines-netbsd NATIVE_BIN=$SAMPLES/go-goroutines-linux \
+			compare_run go-goroutines --label netbsd-go-goroutines --expect-rc 0 --
+		;;
+	go-preempt)
+		# Asynchronous preemption: SIGURG sent with _lwp_kill, delivered
+		# in NetBSD's siginfo/ucontext frame, the handler returning
+		# through the program's trampoline and setcontext.
+		GUEST_BIN=$SAMPLES/go-preempt-netbsd NATIVE_BIN=$SAMPLES/go-preempt-linux \
+			compare_run go-preempt --label netbsd-go-preempt --expect-rc 0 --
+		;;
 	trace)
 		# --trace names the calls with the NetBSD table's names.
 		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
@@ -38,7 +51,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello trace)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt trace)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

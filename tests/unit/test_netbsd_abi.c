@@ -12,6 +12,7 @@
 #include "abi/netbsd/mman.h"
 #include "abi/netbsd/signal.h"
 #include "abi/netbsd/ucontext.h"
+#include "abi/netbsd/event.h"
 #include <sys/mman.h>
 #include <signal.h>
 
@@ -199,4 +200,48 @@ Test(netbsd_abi, gregs)
     cr_assert_eq(back.gregs[REG_R15], 12);
     cr_assert_eq(back.gregs[REG_RBX], 14);
     cr_assert_eq(back.gregs[REG_EFL], 0x202 | 0x1 | 0x400, "IOPL is not the guest's to set");
+}
+
+/* struct kevent (sys/sys/event.h, Go's keventt): 40 bytes, filter at 8
+ * (EVFILT_READ 0, EVFILT_WRITE 1, EVFILT_TIMER 6, EVFILT_USER 8), flags at
+ * 12, fflags 16, data 24, udata 32; converted to FreeBSD's numbering. */
+Test(netbsd_abi, kevent)
+{
+    unsigned char raw[40];
+    memset(raw, 0, sizeof raw);
+    uint64_t ident = 7, udata = 0xfeed;
+    uint32_t filter = 1, flags = 0x1 | 0x20, fflags = 0;
+    int64_t data = 99;
+    memcpy(raw + 0, &ident, 8);  memcpy(raw + 8, &filter, 4);
+    memcpy(raw + 12, &flags, 4); memcpy(raw + 16, &fflags, 4);
+    memcpy(raw + 24, &data, 8);  memcpy(raw + 32, &udata, 8);
+    struct nbsd_kevent nk;
+    memcpy(&nk, raw, sizeof nk);
+    struct fbsd_kevent fk;
+    nbsd_kevent_to_fbsd(&fk, &nk);
+    cr_assert_eq(fk.ident, 7);
+    cr_assert_eq(fk.filter, FBSD_EVFILT_WRITE);
+    cr_assert_eq(fk.flags, FBSD_EV_ADD | FBSD_EV_CLEAR);
+    cr_assert_eq(fk.data, 99);
+    cr_assert_eq(fk.udata, 0xfeed);
+    nk.filter = 0;
+    nbsd_kevent_to_fbsd(&fk, &nk);
+    cr_assert_eq(fk.filter, FBSD_EVFILT_READ, "NetBSD's EVFILT_READ is 0, not FreeBSD's skip");
+    nk.filter = 8;
+    nbsd_kevent_to_fbsd(&fk, &nk);
+    cr_assert_eq(fk.filter, FBSD_EVFILT_USER);
+    nk.filter = 77;
+    nbsd_kevent_to_fbsd(&fk, &nk);
+    cr_assert_eq(fk.filter, NBSD_EVFILT_UNKNOWN_AS_FBSD);
+    fk.filter = FBSD_EVFILT_TIMER;
+    fk.flags = FBSD_EV_EOF | FBSD_EV_ONESHOT;
+    fk.data = -5;
+    fk.udata = 0x1234;
+    struct nbsd_kevent back;
+    nbsd_kevent_from_fbsd(&back, &fk);
+    memcpy(raw, &back, sizeof raw);
+    memcpy(&filter, raw + 8, 4);  cr_assert_eq(filter, 6);
+    memcpy(&flags, raw + 12, 4);  cr_assert_eq(flags, 0x8000 | 0x10);
+    memcpy(&data, raw + 24, 8);   cr_assert_eq(data, -5);
+    memcpy(&udata, raw + 32, 8);  cr_assert_eq(udata, 0x1234);
 }
