@@ -164,3 +164,14 @@ long nbsd_sys__lwp_kill(struct sysctx *c)
         return -ESRCH;
     return HOST3(SYS_tgkill, getpid(), host_tid, hsig);
 }
+
+/* kill(pid, sig) (sys/kern/kern_sig.c sys_kill); signal 0 checks only. */
+long nbsd_sys_kill(struct sysctx *c)
+{
+    int nsig = ARG_INT(c, 1), hsig = 0;
+    if (nsig != 0) {
+        if (!nbsd_sig_valid(nsig) || !(hsig = nbsd_signo_to_linux(nsig)))
+            return -EINVAL;
+    }
+    return HOST2(SYS_kill, ARG_INT(c, 0), hsig);
+}

@@ -39,6 +39,12 @@ run_case() {
 		GUEST_BIN=$SAMPLES/go-preempt-netbsd NATIVE_BIN=$SAMPLES/go-preempt-linux \
 			compare_run go-preempt --label netbsd-go-preempt --expect-rc 0 --
 		;;
+	go-signals)
+		# os/signal: kill(2) to itself, handlers for SIGUSR1/SIGUSR2/
+		# SIGHUP, SIGPIPE from a write to a closed pipe.
+		GUEST_BIN=$SAMPLES/go-signals-netbsd NATIVE_BIN=$SAMPLES/go-signals-linux \
+			compare_run go-signals --label netbsd-go-signals --expect-rc 0 --
+		;;
 	trace)
 		# --trace names the calls with the NetBSD table's names.
 		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
@@ -51,7 +57,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt trace)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals trace)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
