@@ -116,7 +116,8 @@ door_sigreturn_restorer:
     hlt
 
 /* void door_enter_guest(struct persona_thread *t, const struct guest_entry *e)
- * struct guest_entry { rip, rsp, rdi, rsi, rdx, rax } — all else zeroed.
+ * struct guest_entry { rip, rsp, rdi, rsi, rdx, rax, r8, r9, r10, r12, r13,
+ * r14, r15, rbx, rbp } (door.h); rcx and r11 zeroed.
  * Never returns. */
     .globl door_enter_guest
     .type door_enter_guest,@function
@@ -133,17 +134,17 @@ door_enter_guest:
     mov 24(%r13), %rsi
     mov 32(%r13), %rdx
     mov 40(%r13), %rax
-    xor %ebx, %ebx
+    mov 48(%r13), %r8
+    mov 56(%r13), %r9
+    mov 64(%r13), %r10
+    mov 88(%r13), %r14
+    mov 96(%r13), %r15
+    mov 104(%r13), %rbx
+    mov 112(%r13), %rbp
     xor %ecx, %ecx
-    xor %ebp, %ebp
-    xor %r8d, %r8d
-    xor %r9d, %r9d
-    xor %r10d, %r10d
     xor %r11d, %r11d
-    xor %r12d, %r12d
-    xor %r14d, %r14d
-    xor %r15d, %r15d
-    xor %r13d, %r13d
+    mov 72(%r13), %r12
+    mov 80(%r13), %r13
     cld
     ret
 

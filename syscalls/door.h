@@ -1,6 +1,7 @@
 /* The guest<->persona door (door.S) as seen from C. */
 #ifndef PERSONA_SYSCALLS_DOOR_H
 #define PERSONA_SYSCALLS_DOOR_H
+#include <stddef.h>
 #include <stdint.h>
 #include <signal.h>
 #include <ucontext.h>
@@ -12,7 +13,12 @@ struct personality;
 /* The first registers of a guest thread; everything else starts at zero. */
 struct guest_entry {
     uint64_t rip, rsp, rdi, rsi, rdx, rax;
+    /* The rest a thread can start with (NetBSD's _lwp_create takes a whole
+     * ucontext); zero unless set.  door.S reads them by offset. */
+    uint64_t r8, r9, r10, r12, r13, r14, r15, rbx, rbp;
 };
+_Static_assert(offsetof(struct guest_entry, r8) == 48 && offsetof(struct guest_entry, rbp) == 112,
+               "door.S: door_enter_guest offsets");
 
 extern char door_region_start[], door_region_end[];
 extern char door_guard_start[], door_guard_syscall[], door_guard_eintr[];

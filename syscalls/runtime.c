@@ -62,7 +62,7 @@ int runtime_start(const struct runtime_start *rs, char *err, size_t errlen)
         .info = rs->info, .img = &img, .execpath = rs->execpath,
         .argc = rs->argc, .argv = rs->argv, .envp = rs->envp,
     };
-    struct guest_entry entry;
+    struct guest_entry entry = { 0 };
     if (pers->prepare_exec(&req, &entry, err, errlen) != 0)
         return -1;
 

@@ -40,6 +40,21 @@ long bsd_sys_rename(struct sysctx *c);
 /* renameat(fromfd, from, tofd, to): both paths through the view. */
 long bsd_renameat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_t unew);
 
+/* sys_mman.c: mmap once the flags are Linux ones (page offset, MAP_FIXED
+ * range check against user_max, the end of the user map, MAP_ALIGNED by
+ * trimming, memguard).  -EEXIST for MAP_FIXED_NOREPLACE over a mapping. */
+long bsd_mmap_linux(struct sysctx *c, uint64_t addr, uint64_t len, int prot, int flags,
+                    unsigned align_log2, int fd, uint64_t off, uint64_t user_max);
+/* A request over persona's own memory: reported, EINVAL. */
+long bsd_mman_refuse(struct sysctx *c, const char *call);
+static inline int bsd_range_below(uint64_t addr, uint64_t len, uint64_t user_max)
+{
+    return addr + len >= addr && addr + len <= user_max;
+}
+
+/* sys_signal.c: sigaltstack, with the OS's MINSIGSTKSZ. */
+long bsd_sigaltstack(struct sysctx *c, uint64_t minsigstksz);
+
 /* trace_class.c: the tracer's %file, %desc, %process... classes from a
  * row's argument kinds and class column. */
 bool bsd_trace_in_class(const struct syscall_entry *e, const char *cls);

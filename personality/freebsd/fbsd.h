@@ -13,6 +13,7 @@
 
 /* Rows whose handler is the one both BSDs share (personality/bsd/). */
 #define fbsd_sys_exit        bsd_sys_exit
+#define fbsd_sys_kqueue      bsd_sys_kqueue
 #define fbsd_sys_read        bsd_sys_read
 #define fbsd_sys_write       bsd_sys_write
 #define fbsd_sys_readv       bsd_sys_readv

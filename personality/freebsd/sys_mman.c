@@ -20,14 +20,7 @@
 #include "syscalls/memguard.h"
 #include "syscalls/report.h"
 
-/* A request that overlapped persona's memory: refused and reported. */
-static long refuse(struct sysctx *c, const char *call)
-{
-    char what[64];
-    snprintf(what, sizeof what, "%s over persona's memory", call);
-    report_unimplemented(REPORT_OTHER, what, -1, "EINVAL", c->regs);
-    return -EINVAL;
-}
+#define refuse bsd_mman_refuse
 
 #define PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
 
@@ -65,46 +58,11 @@ long fbsd_sys_mmap(struct sysctx *c)
     if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
         flags |= MAP_PRIVATE;
 
-    bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
-    /* kern_mmap: a file offset off a page boundary maps from the page
-     * start and returns the address plus the same page offset; with
-     * MAP_FIXED the address must carry that offset too.  Linux refuses an
-     * unaligned offset. */
-    uint64_t pageoff = (flags & MAP_ANONYMOUS) ? 0 : off & 4095;
-    if (pageoff) {
-        off -= pageoff;
-        len += pageoff;
-        if (fixed)
-            addr -= pageoff;
-    }
-    if (fixed && ((addr & 4095) || !fbsd_user_range_valid(addr, (len + 4095) & ~4095ULL)))
-        return -EINVAL;     /* kern_mmap: outside vm_map_min..vm_map_max */
-    if (align_log2 && !fixed) {
-        /* MAP_ALIGNED(n): reserve len + 2^n, then keep the aligned part. */
-        if (align_log2 < 12 || align_log2 > 40)
-            return -EINVAL;
-        uint64_t align = 1ULL << align_log2;
-        bool foreign;
-        long raw = memguard_mmap(0, len + align, PROT_NONE,
-                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0, &foreign);
-        if (raw < 0)
-            return raw;
-        uint64_t start = ((uint64_t)raw + align - 1) & ~(align - 1);
-        if (start > (uint64_t)raw)
-            memguard_munmap(raw, start - (uint64_t)raw, &foreign);
-        uint64_t end = (uint64_t)raw + len + align, want_end = start + ((len + 4095) & ~4095ULL);
-        if (end > want_end)
-            memguard_munmap(want_end, end - want_end, &foreign);
-        addr = start;
-        flags |= MAP_FIXED;
-    }
-    bool foreign;
-    long r = memguard_mmap(addr, len, prot, flags, fd, off, &foreign);
-    if (foreign)
-        return refuse(c, "mmap MAP_FIXED");
+    long r = bsd_mmap_linux(c, addr, len, prot, flags, align_log2, fd, off,
+                            FBSD_VM_MAXUSER_ADDRESS);
     if (r == -EEXIST)
         return -ENOMEM;     /* MAP_EXCL over a mapping: FreeBSD says ENOMEM */
-    return r < 0 ? r : r + (long)pageoff;
+    return r;
 }
 
 /* munmap, mprotect, madvise, minherit and msync act on whole pages: an

@@ -83,36 +83,7 @@ long fbsd_sys_sigprocmask(struct sysctx *c)
 
 long fbsd_sys_sigaltstack(struct sysctx *c)
 {
-    struct persona_thread *t = c->t;
-    uint64_t sp = c->regs->rsp;
-    bool on = t->altstack_size && !(t->altstack_flags & FBSD_SS_DISABLE) &&
-              sp > t->altstack_sp && sp <= t->altstack_sp + t->altstack_size;
-    struct fbsd_sigaltstack old = {
-        .ss_sp = t->altstack_sp, .ss_size = t->altstack_size,
-        .ss_flags = (t->altstack_size == 0 || (t->altstack_flags & FBSD_SS_DISABLE))
-                        ? FBSD_SS_DISABLE : (on ? FBSD_SS_ONSTACK : 0),
-    };
-    if (ARG_PTR(c, 0)) {
-        struct fbsd_sigaltstack ss;
-        if (copy_from_guest(&ss, ARG_PTR(c, 0), sizeof ss))
-            return -EFAULT;
-        if (on)
-            return -EPERM;
-        if (ss.ss_flags & ~FBSD_SS_DISABLE)
-            return -EINVAL;
-        if (ss.ss_flags & FBSD_SS_DISABLE) {
-            t->altstack_flags = FBSD_SS_DISABLE;
-        } else {
-            if (ss.ss_size < FBSD_MINSIGSTKSZ)
-                return -ENOMEM;
-            t->altstack_sp = ss.ss_sp;
-            t->altstack_size = ss.ss_size;
-            t->altstack_flags = 0;
-        }
-    }
-    if (ARG_PTR(c, 1) && copy_to_guest(ARG_PTR(c, 1), &old, sizeof old))
-        return -EFAULT;
-    return 0;
+    return bsd_sigaltstack(c, FBSD_MINSIGSTKSZ);
 }
 
 long fbsd_sys_sigreturn(struct sysctx *c)

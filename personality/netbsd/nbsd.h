@@ -13,6 +13,7 @@
 
 /* Rows whose handler is the one both BSDs share (personality/bsd/). */
 #define nbsd_sys_exit        bsd_sys_exit
+#define nbsd_sys_kqueue      bsd_sys_kqueue
 #define nbsd_sys_read        bsd_sys_read
 #define nbsd_sys_write       bsd_sys_write
 #define nbsd_sys_readv       bsd_sys_readv
@@ -35,6 +36,11 @@
 #define SYSCALL(nr, name, status, class, kinds, note) PROTO_##status(name)
 #include "personality/netbsd/syscalls.def"
 #undef SYSCALL
+
+/* sys_time.c: NetBSD clock ids -> Linux (-1: unknown); the ones the vDSO
+ * answers exactly (the fast path). */
+int nbsd_clockid_to_linux(int nclock);
+int nbsd_fast_clock_host_id(int nclock);
 
 /* sys/sys/syslimits.h: PATH_MAX 1024. */
 #define NBSD_PATH_MAX 1024

@@ -6,6 +6,7 @@
 #include "abi/netbsd/stat.h"
 #include "syscalls/report.h"
 #include "syscalls/vfs.h"
+#include "syscalls/fdreserve.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -56,4 +57,58 @@ long nbsd_sys_openat(struct sysctx *c)
 {
     /* AT_FDCWD is -100 on NetBSD and Linux alike. */
     return do_openat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_UINT(c, 3));
+}
+
+/* pipe2(fildes, flags) (sys/kern/sys_pipe.c via sys_descrip.c): O_CLOEXEC
+ * and O_NONBLOCK; O_NOSIGPIPE (no Linux per-descriptor twin) and anything
+ * else is EINVAL. */
+long nbsd_sys_pipe2(struct sysctx *c)
+{
+    int flags = ARG_INT(c, 1);
+    if (flags & ~(NBSD_O_CLOEXEC | NBSD_O_NONBLOCK))
+        return -EINVAL;
+    int unknown;
+    return HOST2(SYS_pipe2, ARG_PTR(c, 0), nbsd_open_flags_to_linux(flags, &unknown));
+}
+
+/* fcntl (sys/kern/sys_descrip.c sys_fcntl): sys/sys/fcntl.h F_DUPFD 0,
+ * F_GETFD 1, F_SETFD 2, F_GETFL 3, F_SETFL 4, F_DUPFD_CLOEXEC 12; FD_CLOEXEC
+ * is 1 on both.  Other commands are EINVAL and reported. */
+#define NBSD_F_DUPFD         0
+#define NBSD_F_GETFD         1
+#define NBSD_F_SETFD         2
+#define NBSD_F_GETFL         3
+#define NBSD_F_SETFL         4
+#define NBSD_F_DUPFD_CLOEXEC 12
+
+long nbsd_sys_fcntl(struct sysctx *c)
+{
+    int fd = ARG_INT(c, 0), cmd = ARG_INT(c, 1);
+    long arg = ARG_LONG(c, 2), r;
+    switch (cmd) {
+    case NBSD_F_DUPFD:
+    case NBSD_F_DUPFD_CLOEXEC:
+        if (fd_is_reserved((int)arg))
+            return -EINVAL;
+        return HOST3(SYS_fcntl, fd, cmd == NBSD_F_DUPFD ? F_DUPFD : F_DUPFD_CLOEXEC, (int)arg);
+    case NBSD_F_GETFD:
+        return HOST2(SYS_fcntl, fd, F_GETFD);
+    case NBSD_F_SETFD:
+        return HOST3(SYS_fcntl, fd, F_SETFD, arg & FD_CLOEXEC);
+    case NBSD_F_GETFL:
+        r = HOST2(SYS_fcntl, fd, F_GETFL);
+        if (r < 0)
+            return r;
+        return (r & O_ACCMODE) | ((r & O_NONBLOCK) ? NBSD_O_NONBLOCK : 0) |
+               ((r & O_APPEND) ? NBSD_O_APPEND : 0);
+    case NBSD_F_SETFL:
+        return HOST3(SYS_fcntl, fd, F_SETFL, ((arg & NBSD_O_NONBLOCK) ? O_NONBLOCK : 0) |
+                                             ((arg & NBSD_O_APPEND) ? O_APPEND : 0));
+    default: {
+        char what[48];
+        snprintf(what, sizeof what, "fcntl command %d", cmd);
+        report_unimplemented(REPORT_FLAGS, what, -1, "EINVAL", c->regs);
+        return -EINVAL;
+    }
+    }
 }

@@ -35,13 +35,8 @@ static void nbsd_encode_result(struct guest_regs *regs, int guest_errno, const u
 /* exit(1) and _lwp_exit(310) never come back to the caller. */
 static const long nbsd_noreturn_calls[] = { 1, 310, -1 };
 
-/* No signal frames yet: a signal with a guest handler is not delivered
- * (__sigaction_sigtramp is MISSING, so no guest handler can be set). */
-static bool nbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int host_sig,
-                                const siginfo_t *info, const struct guest_sigaction *act)
-{
-    return false;
-}
+bool nbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int host_sig,
+                         const siginfo_t *info, const struct guest_sigaction *act);
 
 /* NetBSD maps no code of its own into a process: the signal trampoline
  * comes from the program (__sigaction_sigtramp's tramp argument). */
@@ -62,6 +57,7 @@ const struct personality netbsd_personality = {
     .encode_result = nbsd_encode_result,
     .errno_from_host = nbsd_errno_from_linux,
     .noreturn_calls = nbsd_noreturn_calls,
-    .clock_gettime_nr = -1,     /* no fast path yet */
+    .clock_gettime_nr = 427,    /* __clock_gettime50 */
+    .fast_clock_host_id = nbsd_fast_clock_host_id,
     .deliver_signal = nbsd_deliver_signal,
 };

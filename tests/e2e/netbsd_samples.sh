@@ -18,6 +18,33 @@ run_case() {
 		# argument, __fstat50, rename/unlink, and errnos by name.
 		GUEST_BIN=$SAMPLES/fileio-netbsd compare_run fileio --label netbsd-fileio --expect-rc 0 -- .
 		;;
+	go-hello)
+		# Go's runtime on NetBSD: mmap with its stack-passed offset,
+		# __sigaction_sigtramp for every signal, _lwp_create from a
+		# ucontext for each M, ___lwp_park60/_lwp_unpark, and every
+		# nanotime a __clock_gettime50.
+		GUEST_BIN=$SAMPLES/go-hello-netbsd NATIVE_BIN=$SAMPLES/go-hello-linux \
+			compare_run go-hello --label netbsd-go-hello --expect-rc 0 --
+		;;
+	go-goroutines)
+		# LWPs parking and unparking each other, timers through the
+		# kqueue netpoller (kqueue, __kevent50, pipe2).
+		GUEST_BIN=$SAMPLES/go-goroutines-netbsd NATIVE_BIN=$SAMPLES/go-goroutines-linux \
+			compare_run go-goroutines --label netbsd-go-goroutines --expect-rc 0 --
+		;;
+	go-preempt)
+		# Asynchronous preemption: SIGURG sent with _lwp_kill, delivered
+		# in NetBSD's siginfo/ucontext frame, the handler returning
+		# through the program's trampoline and setcontext.
+		GUEST_BIN=$SAMPLES/go-preempt-netbsd NATIVE_BIN=$SAMPLES/go-preempt-linux \
+			compare_run go-preempt --label netbsd-go-preempt --expect-rc 0 --
+		;;
+	go-signals)
+		# os/signal: kill(2) to itself, handlers for SIGUSR1/SIGUSR2/
+		# SIGHUP, SIGPIPE from a write to a closed pipe.
+		GUEST_BIN=$SAMPLES/go-signals-netbsd NATIVE_BIN=$SAMPLES/go-signals-linux \
+			compare_run go-signals --label netbsd-go-signals --expect-rc 0 --
+		;;
 	trace)
 		# --trace names the calls with the NetBSD table's names.
 		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
@@ -30,7 +57,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio trace)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals trace)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
