@@ -9,9 +9,11 @@
 #include "tests/fuzz/fuzz_util.h"
 #include <elf.h>
 
-/* registry.c points the FreeBSD brand at the personality; its contents are
- * not looked at here, so this target does not link the syscall layer. */
+/* registry.c points the runnable brands at their personalities; their
+ * contents are not looked at here, so this target does not link the
+ * syscall layer. */
 const struct personality freebsd_personality;
+const struct personality netbsd_personality;
 
 static void check_string(const char *s, size_t cap, const char *what)
 {
