@@ -21,6 +21,7 @@
 /* sys_shared.c */
 long bsd_sys_exit(struct sysctx *c);
 long bsd_sys_read(struct sysctx *c);
+long bsd_sys_mprotect(struct sysctx *c);
 long bsd_sys_write(struct sysctx *c);
 long bsd_sys_readv(struct sysctx *c);
 long bsd_sys_writev(struct sysctx *c);

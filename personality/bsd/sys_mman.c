@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #endif
 #include "personality/bsd/bsd.h"
+#include "abi/freebsd/mman.h"   /* fbsd_page_range: the same page rounding on both BSDs */
 #include <errno.h>
 #include <stdio.h>
 #include <sys/mman.h>
@@ -67,4 +68,18 @@ long bsd_mmap_linux(struct sysctx *c, uint64_t addr, uint64_t len, int prot, int
     if (foreign)
         return bsd_mman_refuse(c, "mmap MAP_FIXED");
     return r < 0 ? r : r + (long)pageoff;
+}
+
+/* mprotect, the same on both BSDs: PROT_READ/WRITE/EXEC only, the range
+ * widened to whole pages (FreeBSD kern_mprotect, NetBSD sys_mprotect), and
+ * refused where it reaches persona's own memory. */
+long bsd_sys_mprotect(struct sysctx *c)
+{
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
+    int prot = ARG_INT(c, 2);
+    if ((prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) || fbsd_page_range(&addr, &len))
+        return -EINVAL;
+    bool foreign;
+    long r = memguard_mprotect(addr, len, prot, &foreign);
+    return foreign ? bsd_mman_refuse(c, "mprotect") : r;
 }

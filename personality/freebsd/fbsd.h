@@ -15,6 +15,7 @@
 #define fbsd_sys_exit        bsd_sys_exit
 #define fbsd_sys_kqueue      bsd_sys_kqueue
 #define fbsd_sys_read        bsd_sys_read
+#define fbsd_sys_mprotect    bsd_sys_mprotect
 #define fbsd_sys_write       bsd_sys_write
 #define fbsd_sys_readv       bsd_sys_readv
 #define fbsd_sys_writev      bsd_sys_writev

@@ -79,19 +79,6 @@ long fbsd_sys_munmap(struct sysctx *c)
     return foreign ? refuse(c, "munmap") : r;
 }
 
-long fbsd_sys_mprotect(struct sysctx *c)
-{
-    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
-    int prot = ARG_INT(c, 2);
-    if (prot & ~PROT_MASK)
-        return -EINVAL;
-    if (fbsd_page_range(&addr, &len))
-        return -EINVAL;
-    bool foreign;
-    long r = memguard_mprotect(addr, len, prot, &foreign);
-    return foreign ? refuse(c, "mprotect") : r;
-}
-
 long fbsd_sys_madvise(struct sysctx *c)
 {
     uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);

@@ -15,6 +15,7 @@
 #define nbsd_sys_exit        bsd_sys_exit
 #define nbsd_sys_kqueue      bsd_sys_kqueue
 #define nbsd_sys_read        bsd_sys_read
+#define nbsd_sys_mprotect    bsd_sys_mprotect
 #define nbsd_sys_write       bsd_sys_write
 #define nbsd_sys_readv       bsd_sys_readv
 #define nbsd_sys_writev      bsd_sys_writev

@@ -40,8 +40,8 @@ long nbsd_sys_mmap(struct sysctx *c)
     return bsd_mmap_linux(c, addr, len, prot, flags, align_log2, fd, off, NBSD_VM_MAXUSER_ADDRESS);
 }
 
-/* sys_munmap, sys_mprotect, sys_madvise (uvm_mmap.c) round the range out
- * to whole pages. */
+/* sys_munmap, sys_mprotect (bsd_sys_mprotect), sys_madvise (uvm_mmap.c)
+ * round the range out to whole pages. */
 long nbsd_sys_munmap(struct sysctx *c)
 {
     uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
@@ -51,17 +51,6 @@ long nbsd_sys_munmap(struct sysctx *c)
     bool foreign;
     long r = memguard_munmap(addr, len, &foreign);
     return foreign ? bsd_mman_refuse(c, "munmap") : r;
-}
-
-long nbsd_sys_mprotect(struct sysctx *c)
-{
-    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
-    int prot = ARG_INT(c, 2);
-    if ((prot & ~PROT_MASK) || fbsd_page_range(&addr, &len))
-        return -EINVAL;
-    bool foreign;
-    long r = memguard_mprotect(addr, len, prot, &foreign);
-    return foreign ? bsd_mman_refuse(c, "mprotect") : r;
 }
 
 long nbsd_sys_madvise(struct sysctx *c)
