@@ -1,3 +1,4 @@
+#include <sys/resource.h>
 #include "loader/stack.h"
 #include <errno.h>
 #include <stdio.h>
@@ -128,4 +129,13 @@ int stack_build(const struct stack_request *req, struct stack_result *res,
         ps->nenvstr = (uint32_t)envc;
     }
     return 0;
+}
+
+size_t stack_size_from_rlimit(size_t os_default)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur > 65536 && rl.rlim_cur < (1UL << 30))
+        return rl.rlim_cur;
+    return os_default;
 }

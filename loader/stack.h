@@ -45,4 +45,8 @@ struct stack_result {
 int stack_build(const struct stack_request *req, struct stack_result *res,
                 char *err, size_t errlen);
 
+/* The size of the guest's main stack: the RLIMIT_STACK persona was given
+ * when it is a plausible one (64 KiB .. 1 GiB), else the OS's default. */
+size_t stack_size_from_rlimit(size_t os_default);
+
 #endif

@@ -53,6 +53,9 @@ static inline int bsd_range_below(uint64_t addr, uint64_t len, uint64_t user_max
     return addr + len >= addr && addr + len <= user_max;
 }
 
+/* sys_mman.c: munmap below the OS's top of the user map. */
+long bsd_munmap(struct sysctx *c, uint64_t user_max);
+
 /* sys_signal.c: sigaltstack, with the OS's MINSIGSTKSZ. */
 long bsd_sigaltstack(struct sysctx *c, uint64_t minsigstksz);
 

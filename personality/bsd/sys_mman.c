@@ -83,3 +83,15 @@ long bsd_sys_mprotect(struct sysctx *c)
     long r = memguard_mprotect(addr, len, prot, &foreign);
     return foreign ? bsd_mman_refuse(c, "mprotect") : r;
 }
+
+/* munmap on both BSDs: the range widened to whole pages, inside the user
+ * map (below user_max), refused where it reaches persona's own memory. */
+long bsd_munmap(struct sysctx *c, uint64_t user_max)
+{
+    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
+    if (len == 0 || fbsd_page_range(&addr, &len) || !bsd_range_below(addr, len, user_max))
+        return -EINVAL;
+    bool foreign;
+    long r = memguard_munmap(addr, len, &foreign);
+    return foreign ? bsd_mman_refuse(c, "munmap") : r;
+}

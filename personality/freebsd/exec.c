@@ -40,11 +40,7 @@ int fbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
     while (req->envp[envc])
         envc++;
 
-    struct rlimit rl;
-    size_t stack_size = GUEST_STACK_SIZE;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-        rl.rlim_cur > 65536 && rl.rlim_cur < (1UL << 30))
-        stack_size = rl.rlim_cur;
+    size_t stack_size = stack_size_from_rlimit(GUEST_STACK_SIZE);
 
     const struct auxv_item aux[] = {
         { FBSD_AT_PHDR, AUXV_VALUE, img->phdr },

@@ -71,12 +71,7 @@ long fbsd_sys_mmap(struct sysctx *c)
  * kern_minherit, kern_msync). */
 long fbsd_sys_munmap(struct sysctx *c)
 {
-    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
-    if (len == 0 || fbsd_page_range(&addr, &len) || !fbsd_user_range_valid(addr, len))
-        return -EINVAL;
-    bool foreign;
-    long r = memguard_munmap(addr, len, &foreign);
-    return foreign ? refuse(c, "munmap") : r;
+    return bsd_munmap(c, FBSD_VM_MAXUSER_ADDRESS);
 }
 
 long fbsd_sys_madvise(struct sysctx *c)

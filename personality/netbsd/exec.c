@@ -11,7 +11,6 @@
 #include "syscalls/memguard.h"
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #define GUEST_STACK_SIZE (8UL << 20)   /* NetBSD/amd64's default stack limit: 8 MiB */
@@ -20,11 +19,7 @@ int nbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
                       char *err, size_t errlen)
 {
     const struct loaded_image *img = req->img;
-    struct rlimit rl;
-    size_t stack_size = GUEST_STACK_SIZE;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-        rl.rlim_cur > 65536 && rl.rlim_cur < (1UL << 30))
-        stack_size = rl.rlim_cur;
+    size_t stack_size = stack_size_from_rlimit(GUEST_STACK_SIZE);
 
     /* elf_copyargs' order; AT_STACKBASE is not given yet. */
     const struct auxv_item aux[] = {

@@ -44,13 +44,7 @@ long nbsd_sys_mmap(struct sysctx *c)
  * round the range out to whole pages. */
 long nbsd_sys_munmap(struct sysctx *c)
 {
-    uint64_t addr = ARG_PTR(c, 0), len = ARG_PTR(c, 1);
-    if (len == 0 || fbsd_page_range(&addr, &len) ||
-        !bsd_range_below(addr, len, NBSD_VM_MAXUSER_ADDRESS))
-        return -EINVAL;
-    bool foreign;
-    long r = memguard_munmap(addr, len, &foreign);
-    return foreign ? bsd_mman_refuse(c, "munmap") : r;
+    return bsd_munmap(c, NBSD_VM_MAXUSER_ADDRESS);
 }
 
 long nbsd_sys_madvise(struct sysctx *c)
