@@ -1,5 +1,5 @@
-#include <sys/resource.h>
 #include "loader/stack.h"
+#include <sys/resource.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
