@@ -4,12 +4,14 @@
 # Everything comes from the npm registry through `npm pack`, pinned by version
 # and by the sha256 of the package tarball:
 #   @esbuild/freebsd-x64  statically linked FreeBSD/amd64 Go binary (the guest)
+#   @esbuild/netbsd-x64   the same esbuild for NetBSD/amd64 (the second guest)
 #   @esbuild/linux-x64    the same esbuild for Linux (the reference)
 #   lodash-es             small pure-ESM package for the bundling test
 #   three                 three.js, a large ESM library for bench/run.sh
 #
 # Result (testbins/ is git-ignored):
 #   testbins/esbuild-freebsd/bin/esbuild
+#   testbins/esbuild-netbsd/bin/esbuild
 #   testbins/esbuild-linux/bin/esbuild
 #   testbins/lodash-es/           (package root: package.json, *.js)
 #   testbins/three/               (package root: package.json, build/, src/)
@@ -32,6 +34,7 @@ dest=${1:-${TESTBINS_DIR:-$repo/testbins}}
 # name spec sha256 tarball-name dest-dir
 PACKAGES=(
 	"@esbuild/freebsd-x64@0.28.2 53e57271b5fc7ab39312b906d3ff84d0633cfd067332f740e4b6f1f46803fb8a esbuild-freebsd-x64-0.28.2.tgz esbuild-freebsd"
+	"@esbuild/netbsd-x64@0.28.2 caf02fee8a2332d26af62d0a0c53abc35a42de5bcb968d9b94986b2c00c94f95 esbuild-netbsd-x64-0.28.2.tgz esbuild-netbsd"
 	"@esbuild/linux-x64@0.28.2 9573bb2233aab0f9ea7647d5cca9726113cc1768de61d66b17267f4db84488f6 esbuild-linux-x64-0.28.2.tgz esbuild-linux"
 	"lodash-es@4.17.21 777598ac703f02b403ef678cd11bce2150ad788f35c774ea7c9cc241a892cb7b lodash-es-4.17.21.tgz lodash-es"
 	"three@0.187.0 ff540832ded0cfe919764d24a3d88f3e2a05f23303f876423e4f893841e90728 three-0.187.0.tgz three"
@@ -105,6 +108,7 @@ rm -rf "$cache"
 
 echo "fetch-testbins: done:"
 echo "  FreeBSD esbuild: $dest/esbuild-freebsd/bin/esbuild"
+echo "  NetBSD esbuild:  $dest/esbuild-netbsd/bin/esbuild"
 echo "  Linux esbuild:   $dest/esbuild-linux/bin/esbuild"
 echo "  lodash-es:       $dest/lodash-es"
 echo "  three:           $dest/three"
