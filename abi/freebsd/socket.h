@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>   /* Linux struct sockaddr_storage, socklen_t */
+#include "abi/bsd/socket.h"
 
 /* sys/sys/socket.h: address families (only those persona handles) */
 #define FBSD_AF_UNSPEC  0
@@ -218,74 +219,19 @@
 #define FBSD_LOCAL_CREDS_PERSISTENT 3
 #define FBSD_LOCAL_CONNWAIT 4
 
-/* sys/sys/socket.h: struct sockaddr, 16 bytes */
-struct fbsd_sockaddr {
-	uint8_t sa_len;
-	uint8_t sa_family;
-	char    sa_data[14];
-};
-
-/* sys/netinet/in.h: struct sockaddr_in, 16 bytes (port, address in
- * network order, as on Linux) */
-struct fbsd_sockaddr_in {
-	uint8_t  sin_len;
-	uint8_t  sin_family;
-	uint16_t sin_port;
-	uint32_t sin_addr;
-	char     sin_zero[8];
-};
-
-/* sys/netinet6/in6.h: struct sockaddr_in6, 28 bytes */
-struct fbsd_sockaddr_in6 {
-	uint8_t  sin6_len;
-	uint8_t  sin6_family;
-	uint16_t sin6_port;
-	uint32_t sin6_flowinfo;
-	uint8_t  sin6_addr[16];
-	uint32_t sin6_scope_id;
-};
-
-/* sys/sys/un.h: struct sockaddr_un, 106 bytes; sun_path need not hold a
- * NUL when it is full. */
-#define FBSD_SUN_PATH_MAX 104
-struct fbsd_sockaddr_un {
-	uint8_t sun_len;
-	uint8_t sun_family;
-	char    sun_path[FBSD_SUN_PATH_MAX];
-};
-
-/* sys/sys/_sockaddr_storage.h: 128 bytes, 8-aligned */
-struct fbsd_sockaddr_storage {
-	uint8_t ss_len;
-	uint8_t ss_family;
-	char    ss_pad1[6];
-	int64_t ss_align;
-	char    ss_pad2[112];
-};
-
-/* sys/sys/socket.h: struct msghdr, 48 bytes on amd64 (guest pointers are
- * kept as integers) */
-struct fbsd_msghdr {
-	uint64_t msg_name;
-	uint32_t msg_namelen;
-	uint64_t msg_iov;          /* struct iovec[], same layout as Linux */
-	int32_t  msg_iovlen;
-	uint64_t msg_control;
-	uint32_t msg_controllen;
-	int32_t  msg_flags;
-};
-
-/* sys/sys/socket.h: struct cmsghdr, 12 bytes; data at _ALIGN(12) = 16
- * (amd64 _ALIGNBYTES is 7) */
-struct fbsd_cmsghdr {
-	uint32_t cmsg_len;         /* header + data, unpadded */
-	int32_t  cmsg_level;
-	int32_t  cmsg_type;
-};
-#define FBSD_CMSG_ALIGN(n)  (((size_t)(n) + 7) & ~(size_t)7)
-#define FBSD_CMSG_HDRSPACE  FBSD_CMSG_ALIGN(sizeof(struct fbsd_cmsghdr))
-#define FBSD_CMSG_LEN(l)    (FBSD_CMSG_HDRSPACE + (l))
-#define FBSD_CMSG_SPACE(l)  (FBSD_CMSG_HDRSPACE + FBSD_CMSG_ALIGN(l))
+/* The layouts both BSDs share (abi/bsd/socket.h). */
+#define fbsd_sockaddr         bsd_sockaddr
+#define fbsd_sockaddr_in      bsd_sockaddr_in
+#define fbsd_sockaddr_in6     bsd_sockaddr_in6
+#define fbsd_sockaddr_un      bsd_sockaddr_un
+#define fbsd_sockaddr_storage bsd_sockaddr_storage
+#define fbsd_msghdr           bsd_msghdr
+#define fbsd_cmsghdr          bsd_cmsghdr
+#define FBSD_SUN_PATH_MAX     BSD_SUN_PATH_MAX
+#define FBSD_CMSG_ALIGN(n)    BSD_CMSG_ALIGN(n)
+#define FBSD_CMSG_HDRSPACE    BSD_CMSG_HDRSPACE
+#define FBSD_CMSG_LEN(l)      BSD_CMSG_LEN(l)
+#define FBSD_CMSG_SPACE(l)    BSD_CMSG_SPACE(l)
 
 /* sys/sys/param.h MCLBYTES: sockargs() refuses a longer control buffer
  * (EINVAL). */
@@ -381,7 +327,7 @@ size_t fbsd_sockaddr_from_linux(const struct sockaddr *in, socklen_t inlen,
 /* ---- control messages ---- */
 
 /* Called for each control message a conversion drops (no counterpart). */
-typedef void (*fbsd_cmsg_drop_fn)(void *ctx, int level, int type, bool outgoing);
+typedef bsd_cmsg_drop_fn fbsd_cmsg_drop_fn;
 
 /*
  * FreeBSD control messages (guest's msg_control, inlen bytes) -> Linux.
@@ -411,26 +357,20 @@ void fbsd_cmsgs_from_linux(const void *in, size_t inlen, void *out, size_t outca
 
 /* ---- socket options ---- */
 
-enum fbsd_sopt_kind {
-	FBSD_SOPT_INT,       /* an int (or a byte where both take one), same meaning */
-	FBSD_SOPT_FLAG,      /* boolean; FreeBSD reads back `bit` when set */
-	FBSD_SOPT_RAW,       /* the same bytes on both (struct, string) */
-	FBSD_SOPT_LINGER,    /* struct linger; l_onoff reads back as SO_LINGER */
-	FBSD_SOPT_ERRNO,     /* SO_ERROR: a Linux errno to renumber */
-	FBSD_SOPT_DOMAIN,    /* SO_DOMAIN: a Linux AF_* to renumber */
-	FBSD_SOPT_BUFSIZE,   /* SO_SNDBUF/SO_RCVBUF: Linux reads back double */
-	FBSD_SOPT_NOSIGPIPE, /* SO_NOSIGPIPE: no Linux option, emulated */
-	FBSD_SOPT_PEERCRED,  /* LOCAL_PEERCRED: SO_PEERCRED -> struct xucred */
-};
+/* Option kinds and table rows: abi/bsd/socket.h. */
+#define FBSD_SOPT_INT       BSD_SOPT_INT
+#define FBSD_SOPT_FLAG      BSD_SOPT_FLAG
+#define FBSD_SOPT_RAW       BSD_SOPT_RAW
+#define FBSD_SOPT_LINGER    BSD_SOPT_LINGER
+#define FBSD_SOPT_ERRNO     BSD_SOPT_ERRNO
+#define FBSD_SOPT_DOMAIN    BSD_SOPT_DOMAIN
+#define FBSD_SOPT_BUFSIZE   BSD_SOPT_BUFSIZE
+#define FBSD_SOPT_NOSIGPIPE BSD_SOPT_NOSIGPIPE
+#define FBSD_SOPT_PEERCRED  BSD_SOPT_PEERCRED   /* LOCAL_PEERCRED: struct xucred */
+#define fbsd_sockopt        bsd_sockopt
 
-struct fbsd_sockopt {
-	int level, name;             /* FreeBSD */
-	int lnx_level, lnx_name;     /* Linux */
-	unsigned char kind;          /* enum fbsd_sopt_kind */
-	bool get_only;               /* FreeBSD refuses to set it (ENOPROTOOPT/EINVAL) */
-	unsigned bit;                /* FBSD_SOPT_FLAG: value read back when set */
-	const char *label;           /* "SO_REUSEADDR", for reports */
-};
+/* FreeBSD's description for the shared converters and handlers. */
+extern const struct bsd_sockabi fbsd_sockabi;
 
 /*
  * Look up a FreeBSD (level, option).  Level 0 is SOL_LOCAL on an AF_UNIX

@@ -30,6 +30,9 @@
 #define fbsd_sys_sched_yield bsd_sys_sched_yield
 #define fbsd_sys_unlink      bsd_sys_unlink
 #define fbsd_sys_rename      bsd_sys_rename
+/* sockets (personality/bsd/socket.c) */
+#define fbsd_sys_listen      bsd_sys_listen
+#define fbsd_sys_shutdown    bsd_sys_shutdown
 
 #define PROTO_DONE(name)    long fbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long fbsd_sys_##name(struct sysctx *c);

@@ -30,6 +30,9 @@
 #define nbsd_sys_sched_yield bsd_sys_sched_yield
 #define nbsd_sys_unlink      bsd_sys_unlink
 #define nbsd_sys_rename      bsd_sys_rename
+/* sockets (personality/bsd/socket.c) */
+#define nbsd_sys_listen      bsd_sys_listen
+#define nbsd_sys_shutdown    bsd_sys_shutdown
 
 #define PROTO_DONE(name)    long nbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long nbsd_sys_##name(struct sysctx *c);

@@ -45,6 +45,43 @@ run_case() {
 		GUEST_BIN=$SAMPLES/go-signals-netbsd NATIVE_BIN=$SAMPLES/go-signals-linux \
 			compare_run go-signals --label netbsd-go-signals --expect-rc 0 --
 		;;
+	go-net)
+		# Go's net package: __socket30 with SOCK_NONBLOCK|SOCK_CLOEXEC,
+		# bind/listen/connect with sa_len addresses (AF_INET6 is 24),
+		# paccept, get/setsockopt with NetBSD's SO_* numbers, UDP,
+		# Unix sockets with SCM_RIGHTS, net/http over loopback.  The
+		# line that os.Stat()s the removed socket file needs __stat50
+		# (the file calls), so it is left out of the comparison for now.
+		GUEST_BIN=$SAMPLES/go-net-netbsd NATIVE_BIN=$SAMPLES/go-net-linux \
+			compare_run go-net --label netbsd-go-net --expect-rc 0 \
+			--filter '/^unix: socket file removed on close=/d' -- "$E2E_TMP"
+		;;
+	go-httpserver)
+		# A net/http server under persona answering a request from here,
+		# then shutting down gracefully on SIGTERM (exit 0).
+		local out=$E2E_TMP/netbsd-httpd.out addr="" i
+		"$PERSONA" run "$SAMPLES/go-httpserver-netbsd" 0 60 >"$out" 2>&1 &
+		local pid=$!
+		for ((i = 0; i < 100; i++)); do
+			addr=$(sed -n 's/^listening //p' "$out")
+			[[ -n $addr ]] && break
+			sleep 0.1
+		done
+		if [[ -z $addr ]]; then
+			kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+			e2e_fail netbsd-httpserver.listen "no listening line: $(cat "$out")"
+			return
+		fi
+		local reply
+		reply=$(exec 3<>"/dev/tcp/${addr%:*}/${addr##*:}" &&
+			printf 'GET / HTTP/1.0\r\nHost: x\r\n\r\n' >&3 && cat <&3)
+		expect_contains netbsd-httpserver.status <(printf '%s\n' "$reply") "HTTP/1.0 200 OK"
+		expect_contains netbsd-httpserver.body <(printf '%s\n' "$reply") "hello from persona"
+		kill -TERM "$pid"
+		local rc=0
+		wait "$pid" || rc=$?
+		expect_equal netbsd-httpserver.rc 0 "$rc"
+		;;
 	trace)
 		# --trace names the calls with the NetBSD table's names.
 		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
@@ -57,7 +94,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals trace)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
