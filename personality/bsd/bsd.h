@@ -8,6 +8,7 @@
  * table needs no extra column and no handler is written twice. */
 #ifndef PERSONA_PERSONALITY_BSD_BSD_H
 #define PERSONA_PERSONALITY_BSD_BSD_H
+#include <signal.h>
 #include <stdint.h>
 #include "personality/personality.h"
 
@@ -58,6 +59,42 @@ long bsd_munmap(struct sysctx *c, uint64_t user_max);
 
 /* sys_signal.c: sigaltstack, with the OS's MINSIGSTKSZ. */
 long bsd_sigaltstack(struct sysctx *c, uint64_t minsigstksz);
+
+/* processes */
+/* process.c: fork/vfork (%rdx 1 in the child), execve. */
+long bsd_sys_fork(struct sysctx *c);
+long bsd_sys_vfork(struct sysctx *c);
+long bsd_sys_execve(struct sysctx *c);
+/* process.c: a Linux wait status word (or a waitid result) in the guest's
+ * signal numbers; `continued` is the guest's WIFCONTINUED word. */
+int bsd_wait_status_from_linux(int st, int (*signo_from_linux)(int), int continued);
+int bsd_wait_status_from_siginfo(const siginfo_t *si, int (*signo_from_linux)(int), int continued);
+/* sys_proc.c */
+long bsd_sys_setpgid(struct sysctx *c);
+long bsd_sys_getpgrp(struct sysctx *c);
+long bsd_sys_getpgid(struct sysctx *c);
+long bsd_sys_getsid(struct sysctx *c);
+long bsd_sys_setsid(struct sysctx *c);
+long bsd_sys_umask(struct sysctx *c);
+long bsd_sys_getrusage(struct sysctx *c);
+long bsd_sys_getgroups(struct sysctx *c);
+/* getrlimit/setrlimit(resource, rlp) with the guest's resource numbers
+ * (`resource_to_linux`: -1 for none); RLIMIT_NOFILE is the guest's own. */
+long bsd_getrlimit(struct sysctx *c, int (*resource_to_linux)(int));
+long bsd_setrlimit(struct sysctx *c, int (*resource_to_linux)(int));
+/* setgroups(n, gids) with the OS's NGROUPS_MAX. */
+long bsd_setgroups(struct sysctx *c, int ngroups_max);
+/* sys_cred.c */
+long bsd_sys_setuid(struct sysctx *c);
+long bsd_sys_setgid(struct sysctx *c);
+long bsd_sys_seteuid(struct sysctx *c);
+long bsd_sys_setegid(struct sysctx *c);
+long bsd_sys_setreuid(struct sysctx *c);
+long bsd_sys_setregid(struct sysctx *c);
+/* sys_time.c */
+long bsd_sys_gettimeofday(struct sysctx *c);
+long bsd_sys_setitimer(struct sysctx *c);
+long bsd_sys_getitimer(struct sysctx *c);
 
 /* trace_class.c: the tracer's %file, %desc, %process... classes from a
  * row's argument kinds and class column. */

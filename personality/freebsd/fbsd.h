@@ -33,6 +33,27 @@
 /* sockets (personality/bsd/socket.c) */
 #define fbsd_sys_listen      bsd_sys_listen
 #define fbsd_sys_shutdown    bsd_sys_shutdown
+/* processes (personality/bsd/process.c, sys_proc.c, sys_cred.c, sys_time.c) */
+#define fbsd_sys_fork        bsd_sys_fork
+#define fbsd_sys_vfork       bsd_sys_vfork
+#define fbsd_sys_execve      bsd_sys_execve
+#define fbsd_sys_setpgid     bsd_sys_setpgid
+#define fbsd_sys_getpgrp     bsd_sys_getpgrp
+#define fbsd_sys_getpgid     bsd_sys_getpgid
+#define fbsd_sys_getsid      bsd_sys_getsid
+#define fbsd_sys_setsid      bsd_sys_setsid
+#define fbsd_sys_umask       bsd_sys_umask
+#define fbsd_sys_getrusage   bsd_sys_getrusage
+#define fbsd_sys_getgroups   bsd_sys_getgroups
+#define fbsd_sys_setuid      bsd_sys_setuid
+#define fbsd_sys_setgid      bsd_sys_setgid
+#define fbsd_sys_seteuid     bsd_sys_seteuid
+#define fbsd_sys_setegid     bsd_sys_setegid
+#define fbsd_sys_setreuid    bsd_sys_setreuid
+#define fbsd_sys_setregid    bsd_sys_setregid
+#define fbsd_sys_gettimeofday bsd_sys_gettimeofday
+#define fbsd_sys_setitimer   bsd_sys_setitimer
+#define fbsd_sys_getitimer   bsd_sys_getitimer
 
 #define PROTO_DONE(name)    long fbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long fbsd_sys_##name(struct sysctx *c);

@@ -7,15 +7,8 @@
  * a fork child setting up an exec, is single-threaded. */
 #include "personality/freebsd/fbsd.h"
 
-long fbsd_sys_setuid(struct sysctx *c) { return HOST1(SYS_setuid, ARG_UINT(c, 0)); }
-long fbsd_sys_setgid(struct sysctx *c) { return HOST1(SYS_setgid, ARG_UINT(c, 0)); }
-
-/* seteuid(e) = setresuid(-1, e, -1), as FreeBSD defines it. */
-long fbsd_sys_seteuid(struct sysctx *c) { return HOST3(SYS_setresuid, -1, ARG_UINT(c, 0), -1); }
-long fbsd_sys_setegid(struct sysctx *c) { return HOST3(SYS_setresgid, -1, ARG_UINT(c, 0), -1); }
-
-long fbsd_sys_setreuid(struct sysctx *c) { return HOST2(SYS_setreuid, ARG_UINT(c, 0), ARG_UINT(c, 1)); }
-long fbsd_sys_setregid(struct sysctx *c) { return HOST2(SYS_setregid, ARG_UINT(c, 0), ARG_UINT(c, 1)); }
+/* setuid, setgid, seteuid, setegid, setreuid, setregid are shared with
+ * NetBSD (personality/bsd/sys_cred.c); setgroups is in sys_proc.c. */
 
 long fbsd_sys_setresuid(struct sysctx *c)
 {
@@ -25,13 +18,4 @@ long fbsd_sys_setresuid(struct sysctx *c)
 long fbsd_sys_setresgid(struct sysctx *c)
 {
     return HOST3(SYS_setresgid, ARG_UINT(c, 0), ARG_UINT(c, 1), ARG_UINT(c, 2));
-}
-
-/* FreeBSD's NGROUPS_MAX is 1023 (sys/sys/syslimits.h); Linux allows more. */
-long fbsd_sys_setgroups(struct sysctx *c)
-{
-    int n = ARG_INT(c, 0);
-    if (n < 0 || n > 1023)
-        return -EINVAL;
-    return HOST2(SYS_setgroups, n, ARG_PTR(c, 1));
 }

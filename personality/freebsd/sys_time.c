@@ -46,21 +46,6 @@ long fbsd_sys_clock_getres(struct sysctx *c)
     return copy_to_guest(ARG_PTR(c, 1), &ts, sizeof ts);
 }
 
-long fbsd_sys_gettimeofday(struct sysctx *c)
-{
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    if (ARG_PTR(c, 0) && copy_to_guest(ARG_PTR(c, 0), &tv, sizeof tv))
-        return -EFAULT;
-    if (ARG_PTR(c, 1)) {
-        /* struct timezone: always zero, as FreeBSD's kernel reports. */
-        int32_t tz[2] = { 0, 0 };
-        if (copy_to_guest(ARG_PTR(c, 1), tz, sizeof tz))
-            return -EFAULT;
-    }
-    return 0;
-}
-
 /* FreeBSD checks that the remainder is writable before it sleeps
  * (user_clock_nanosleep: useracc); reading and writing back the same bytes
  * is the fault-safe equivalent here. */
@@ -117,12 +102,3 @@ long fbsd_sys_clock_nanosleep(struct sysctx *c)
     return r < 0 ? (long)fbsd_errno_from_linux((int)-r) : 0;
 }
 
-long fbsd_sys_setitimer(struct sysctx *c)
-{
-    return HOST3(SYS_setitimer, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
-}
-
-long fbsd_sys_getitimer(struct sysctx *c)
-{
-    return HOST2(SYS_getitimer, ARG_INT(c, 0), ARG_PTR(c, 1));
-}
