@@ -28,6 +28,7 @@ long bsd_sys_readv(struct sysctx *c);
 long bsd_sys_writev(struct sysctx *c);
 long bsd_sys_close(struct sysctx *c);
 long bsd_sys_dup(struct sysctx *c);
+long bsd_sys_dup2(struct sysctx *c);
 long bsd_sys_getppid(struct sysctx *c);
 long bsd_sys_getuid(struct sysctx *c);
 long bsd_sys_geteuid(struct sysctx *c);

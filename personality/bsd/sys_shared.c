@@ -46,6 +46,16 @@ long bsd_sys_dup(struct sysctx *c)
     return HOST1(SYS_dup, ARG_UINT(c, 0));
 }
 
+/* dup2(u_int from, u_int to).  The BSDs and Linux all return EBADF for an
+ * out-of-range `to`; dup2(fd, fd) returns fd on all three. */
+long bsd_sys_dup2(struct sysctx *c)
+{
+    unsigned to = ARG_UINT(c, 1);
+    if (to != ARG_UINT(c, 0))
+        fdt_closing((int)to, (int)to);
+    return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
+}
+
 long bsd_sys_getppid(struct sysctx *c) { return HOST0(SYS_getppid); }
 
 /* getuid/getgid return the effective id in %rdx as well (COMPAT_43 on both:

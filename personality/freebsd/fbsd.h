@@ -37,6 +37,7 @@
 #define fbsd_sys_fork        bsd_sys_fork
 #define fbsd_sys_vfork       bsd_sys_vfork
 #define fbsd_sys_execve      bsd_sys_execve
+#define fbsd_sys_dup2        bsd_sys_dup2     /* fork+exec's descriptor moves */
 #define fbsd_sys_setpgid     bsd_sys_setpgid
 #define fbsd_sys_getpgrp     bsd_sys_getpgrp
 #define fbsd_sys_getpgid     bsd_sys_getpgid
