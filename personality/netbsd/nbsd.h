@@ -33,6 +33,29 @@
 /* sockets (personality/bsd/socket.c) */
 #define nbsd_sys_listen      bsd_sys_listen
 #define nbsd_sys_shutdown    bsd_sys_shutdown
+/* processes (personality/bsd/process.c, sys_proc.c, sys_cred.c, sys_time.c) */
+#define nbsd_sys_fork        bsd_sys_fork
+#define nbsd_sys_vfork       bsd_sys_vfork
+#define nbsd_sys___vfork14   bsd_sys_vfork
+#define nbsd_sys_execve      bsd_sys_execve
+#define nbsd_sys_dup2        bsd_sys_dup2     /* fork+exec's descriptor moves */
+#define nbsd_sys_umask       bsd_sys_umask
+#define nbsd_sys_getpgrp     bsd_sys_getpgrp
+#define nbsd_sys_setpgid     bsd_sys_setpgid
+#define nbsd_sys_getpgid     bsd_sys_getpgid
+#define nbsd_sys_getsid      bsd_sys_getsid
+#define nbsd_sys_setsid      bsd_sys_setsid
+#define nbsd_sys_setuid      bsd_sys_setuid
+#define nbsd_sys_setgid      bsd_sys_setgid
+#define nbsd_sys_seteuid     bsd_sys_seteuid
+#define nbsd_sys_setegid     bsd_sys_setegid
+#define nbsd_sys_setreuid    bsd_sys_setreuid
+#define nbsd_sys_setregid    bsd_sys_setregid
+#define nbsd_sys_getgroups   bsd_sys_getgroups
+#define nbsd_sys___getrusage50    bsd_sys_getrusage
+#define nbsd_sys___gettimeofday50 bsd_sys_gettimeofday
+#define nbsd_sys___setitimer50    bsd_sys_setitimer
+#define nbsd_sys___getitimer50    bsd_sys_getitimer
 
 #define PROTO_DONE(name)    long nbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long nbsd_sys_##name(struct sysctx *c);
