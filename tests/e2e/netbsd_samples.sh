@@ -60,6 +60,7 @@ run_case() {
 		# A net/http server under persona answering a request from here,
 		# then shutting down gracefully on SIGTERM (exit 0).
 		local out=$E2E_TMP/netbsd-httpd.out addr="" i
+		: >"$out"   # before the background job opens it: sed below must find it
 		"$PERSONA" run "$SAMPLES/go-httpserver-netbsd" 0 60 >"$out" 2>&1 &
 		local pid=$!
 		for ((i = 0; i < 100; i++)); do
@@ -82,6 +83,44 @@ run_case() {
 		wait "$pid" || rc=$?
 		expect_equal netbsd-httpserver.rc 0 "$rc"
 		;;
+	# processes: fork (%rdx in the child), execve of a NetBSD, a FreeBSD
+	# or a Linux binary, __wait450 with NetBSD's status words, dup2/dup3
+	# for the child's descriptors, exit codes, panics.
+	go-exec | go-numcpu | go-nilderef | go-forkpoll)
+		GUEST_BIN=$SAMPLES/$1-netbsd NATIVE_BIN=$SAMPLES/$1-linux \
+			compare_run "$1" --label "netbsd-$1" --expect-rc 0 --
+		;;
+	go-exec-freebsd)
+		# The NetBSD program, told that its argv[0] is the FreeBSD build,
+		# starts that as its child: an exec of the other BSD's binary
+		# (persona again).
+		GUEST_BIN=$SAMPLES/go-exec-netbsd NATIVE_BIN=$SAMPLES/go-exec-linux \
+			compare_run go-exec --label netbsd-go-exec-freebsd --expect-rc 0 \
+			--run-opt --argv0="$SAMPLES/go-exec" --
+		;;
+	go-exitcode)
+		local n
+		for n in 0 1 3 42 255; do
+			GUEST_BIN=$SAMPLES/go-exitcode-netbsd NATIVE_BIN=$SAMPLES/go-exitcode-linux \
+				compare_run go-exitcode --label "netbsd-go-exitcode-$n" --expect-rc "$n" -- "$n"
+		done
+		;;
+	go-exitstorm)
+		local i
+		for i in $(seq 5); do
+			GUEST_BIN=$SAMPLES/go-exitstorm-netbsd NATIVE_BIN=$SAMPLES/go-exitstorm-linux \
+				compare_run go-exitstorm --label "netbsd-go-exitstorm-$i" --expect-rc 3 \
+				--run-opt --report-missing="$E2E_TMP/netbsd-exitstorm-$i.json" --run-opt --stats \
+				--stderr none --
+		done
+		;;
+	go-panic)
+		# The goroutine trace holds addresses: compare the first stderr
+		# line and the status (2).
+		GUEST_BIN=$SAMPLES/go-panic-netbsd NATIVE_BIN=$SAMPLES/go-panic-linux \
+			compare_run go-panic --label netbsd-go-panic --stderr first-line --expect-rc 2 --
+		expect_contains netbsd-go-panic.guest-trace "$E2E_TMP/netbsd-go-panic.guest.stderr" "goroutine 1 [running]:"
+		;;
 	trace)
 		# --trace names the calls with the NetBSD table's names.
 		run_capture "$E2E_TMP/netbsd-trace" /dev/null "$E2E_TMP" -- \
@@ -94,7 +133,8 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
+	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
