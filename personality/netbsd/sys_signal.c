@@ -175,3 +175,13 @@ long nbsd_sys_kill(struct sysctx *c)
     }
     return HOST2(SYS_kill, ARG_INT(c, 0), hsig);
 }
+
+/* __sigpending14(set) (sys/kern/sys_sig.c): what has arrived for the
+ * calling LWP and is not delivered yet (persona keeps pending signals per
+ * thread, signals.c). */
+long nbsd_sys___sigpending14(struct sysctx *c)
+{
+    nbsd_sigset_t set;
+    nbsd_sigset_from_linux(&set, __atomic_load_n(&c->t->pending, __ATOMIC_ACQUIRE));
+    return copy_to_guest(ARG_PTR(c, 0), &set, sizeof set);
+}
