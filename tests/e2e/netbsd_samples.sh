@@ -85,8 +85,9 @@ run_case() {
 		;;
 	# processes: fork (%rdx in the child), execve of a NetBSD, a FreeBSD
 	# or a Linux binary, __wait450 with NetBSD's status words, dup2/dup3
-	# for the child's descriptors, exit codes, panics.
-	go-exec | go-numcpu | go-nilderef | go-forkpoll)
+	# for the child's descriptors, exit codes, panics; go-fds: the
+	# guest's own RLIMIT_NOFILE (raised by the os package, seen by children).
+	go-exec | go-numcpu | go-nilderef | go-forkpoll | go-fds)
 		GUEST_BIN=$SAMPLES/$1-netbsd NATIVE_BIN=$SAMPLES/$1-linux \
 			compare_run "$1" --label "netbsd-$1" --expect-rc 0 --
 		;;
@@ -134,7 +135,7 @@ run_case() {
 
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
-	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll)
+	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
