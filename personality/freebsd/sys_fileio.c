@@ -88,26 +88,6 @@ long fbsd_sys_closefrom(struct sysctx *c)
     return 0;
 }
 
-/* dup2(u_int from, u_int to).  Both return EBADF for an out-of-range `to`;
- * dup2(fd, fd) returns fd on both. */
-long fbsd_sys_dup2(struct sysctx *c)
-{
-    unsigned to = ARG_UINT(c, 1);
-    if (to != ARG_UINT(c, 0))
-        fdt_closing((int)to, (int)to);
-    return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
-}
-
-long fbsd_sys_fsync(struct sysctx *c)
-{
-    return HOST1(SYS_fsync, ARG_INT(c, 0));
-}
-
-long fbsd_sys_fdatasync(struct sysctx *c)
-{
-    return HOST1(SYS_fdatasync, ARG_INT(c, 0));
-}
-
 /* An fd not open for writing is EINVAL on both (ftruncate(2)). */
 long fbsd_sys_ftruncate(struct sysctx *c)
 {

@@ -34,6 +34,32 @@
 #define nbsd_sys_listen      bsd_sys_listen
 #define nbsd_sys_shutdown    bsd_sys_shutdown
 
+/* files and paths (personality/bsd/path_calls.c, sys_shared.c) */
+#define nbsd_sys_access       bsd_sys_access
+#define nbsd_sys_chdir        bsd_sys_chdir
+#define nbsd_sys_fchdir       bsd_sys_fchdir
+#define nbsd_sys_mkdir        bsd_sys_mkdir
+#define nbsd_sys_mkdirat      bsd_sys_mkdirat
+#define nbsd_sys_rmdir        bsd_sys_rmdir
+#define nbsd_sys_renameat     bsd_sys_renameat
+#define nbsd_sys_link         bsd_sys_link
+#define nbsd_sys_symlink      bsd_sys_symlink
+#define nbsd_sys_symlinkat    bsd_sys_symlinkat
+#define nbsd_sys_readlink     bsd_sys_readlink
+#define nbsd_sys_readlinkat   bsd_sys_readlinkat
+#define nbsd_sys_chmod        bsd_sys_chmod
+#define nbsd_sys_lchmod       bsd_sys_lchmod
+#define nbsd_sys_fchmod       bsd_sys_fchmod
+#define nbsd_sys_chown        bsd_sys_chown
+#define nbsd_sys_lchown       bsd_sys_lchown
+#define nbsd_sys_fchown       bsd_sys_fchown
+#define nbsd_sys_mkfifoat     bsd_sys_mkfifoat
+#define nbsd_sys_mkfifo       bsd_sys_mkfifo
+#define nbsd_sys_dup2         bsd_sys_dup2
+#define nbsd_sys_fsync        bsd_sys_fsync
+#define nbsd_sys_fdatasync    bsd_sys_fdatasync
+#define nbsd_sys___utimes50  bsd_sys_utimes
+
 #define PROTO_DONE(name)    long nbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long nbsd_sys_##name(struct sysctx *c);
 #define PROTO_MISSING(name)
