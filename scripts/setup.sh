@@ -47,11 +47,14 @@ build() {
     say "building persona in $repo/build"
     cmake -S "$repo" -B "$repo/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$repo/build" -j"$(nproc)" >/dev/null
-    # The FreeBSD std export data ($GOROOT/pkg/freebsd_amd64), as a FreeBSD
-    # host has it: Go's std tests type-check against it (tests/e2e/gostd.sh
-    # runs them with GOOS=freebsd).  Does nothing when it is up to date.
-    say "installing Go's std export data for GOOS=freebsd"
-    GOOS=freebsd GOARCH=amd64 CGO_ENABLED=0 GOFLAGS= go install std
+    # The FreeBSD and NetBSD std export data ($GOROOT/pkg/<os>_amd64), as
+    # such a host has it: Go's std tests type-check against it
+    # (tests/e2e/gostd.sh runs them with GOOS=freebsd or netbsd).  Does
+    # nothing when it is up to date.
+    for os in freebsd netbsd; do
+        say "installing Go's std export data for GOOS=$os"
+        GOOS=$os GOARCH=amd64 CGO_ENABLED=0 GOFLAGS= go install std
+    done
 }
 
 install_deps

@@ -9,6 +9,7 @@
 #ifndef PERSONA_PERSONALITY_BSD_BSD_H
 #define PERSONA_PERSONALITY_BSD_BSD_H
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "personality/personality.h"
 
@@ -28,7 +29,6 @@ long bsd_sys_readv(struct sysctx *c);
 long bsd_sys_writev(struct sysctx *c);
 long bsd_sys_close(struct sysctx *c);
 long bsd_sys_dup(struct sysctx *c);
-long bsd_sys_dup2(struct sysctx *c);
 long bsd_sys_getppid(struct sysctx *c);
 long bsd_sys_getuid(struct sysctx *c);
 long bsd_sys_geteuid(struct sysctx *c);
@@ -36,12 +36,60 @@ long bsd_sys_getgid(struct sysctx *c);
 long bsd_sys_getegid(struct sysctx *c);
 long bsd_sys_issetugid(struct sysctx *c);
 long bsd_sys_sched_yield(struct sysctx *c);
+long bsd_sys_dup2(struct sysctx *c);
+long bsd_sys_fsync(struct sysctx *c);
+long bsd_sys_fdatasync(struct sysctx *c);
 
 /* sys_path.c */
 long bsd_sys_unlink(struct sysctx *c);
 long bsd_sys_rename(struct sysctx *c);
 /* renameat(fromfd, from, tofd, to): both paths through the view. */
 long bsd_renameat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_t unew);
+
+/* path_calls.c: the path calls whose interface both BSDs share (AT_*
+ * flags in FreeBSD's numbers, see at_path.h). */
+long bsd_sys_access(struct sysctx *c);
+long bsd_sys_eaccess(struct sysctx *c);
+long bsd_sys_faccessat(struct sysctx *c);
+long bsd_sys_chdir(struct sysctx *c);
+long bsd_sys_fchdir(struct sysctx *c);
+long bsd_sys_mkdir(struct sysctx *c);
+long bsd_sys_mkdirat(struct sysctx *c);
+long bsd_sys_rmdir(struct sysctx *c);
+long bsd_sys_unlinkat(struct sysctx *c);
+long bsd_sys_renameat(struct sysctx *c);
+long bsd_sys_link(struct sysctx *c);
+long bsd_sys_linkat(struct sysctx *c);
+long bsd_sys_symlink(struct sysctx *c);
+long bsd_sys_symlinkat(struct sysctx *c);
+long bsd_sys_readlink(struct sysctx *c);
+long bsd_sys_readlinkat(struct sysctx *c);
+long bsd_sys_chmod(struct sysctx *c);
+long bsd_sys_lchmod(struct sysctx *c);
+long bsd_sys_fchmodat(struct sysctx *c);
+long bsd_sys_fchmod(struct sysctx *c);
+long bsd_sys_chown(struct sysctx *c);
+long bsd_sys_lchown(struct sysctx *c);
+long bsd_sys_fchownat(struct sysctx *c);
+long bsd_sys_fchown(struct sysctx *c);
+long bsd_sys_utimes(struct sysctx *c);
+long bsd_sys_mkfifoat(struct sysctx *c);
+long bsd_sys_mkfifo(struct sysctx *c);
+/* The current directory in the guest's view, NUL included in cap: its
+ * length or -ERANGE. */
+long bsd_guest_cwd(struct sysctx *c, char *guest, size_t cap);
+/* mknodat with a Linux device number (the caller converts its dev_t). */
+long bsd_mknodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mode, unsigned long dev);
+
+/* dirents.c: read a directory for the guest: Linux getdents64 records
+ * turned into the BSD's by `conv` (the abi converter; `variant` is passed
+ * through), never more than fit, the directory offset moved back past what
+ * was handed out.  *basep (when ubasep) gets the offset read from.
+ * Returns the bytes written, or -errno (EINVAL when not a directory). */
+typedef size_t (*bsd_dirent_conv)(void *out, size_t outcap, const void *linux_buf, size_t inlen,
+                                  int variant, size_t *consumed, int64_t *last_off);
+long bsd_read_dirents(struct sysctx *c, int fd, uint64_t ubuf, size_t nbytes, uint64_t ubasep,
+                      bsd_dirent_conv conv, int variant);
 
 /* sys_mman.c: mmap once the flags are Linux ones (page offset, MAP_FIXED
  * range check against user_max, the end of the user map, MAP_ALIGNED by

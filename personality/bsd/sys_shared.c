@@ -46,16 +46,6 @@ long bsd_sys_dup(struct sysctx *c)
     return HOST1(SYS_dup, ARG_UINT(c, 0));
 }
 
-/* dup2(u_int from, u_int to).  The BSDs and Linux all return EBADF for an
- * out-of-range `to`; dup2(fd, fd) returns fd on all three. */
-long bsd_sys_dup2(struct sysctx *c)
-{
-    unsigned to = ARG_UINT(c, 1);
-    if (to != ARG_UINT(c, 0))
-        fdt_closing((int)to, (int)to);
-    return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
-}
-
 long bsd_sys_getppid(struct sysctx *c) { return HOST0(SYS_getppid); }
 
 /* getuid/getgid return the effective id in %rdx as well (COMPAT_43 on both:
@@ -77,3 +67,23 @@ long bsd_sys_getegid(struct sysctx *c) { return HOST0(SYS_getegid); }
 long bsd_sys_issetugid(struct sysctx *c) { return 0; }
 
 long bsd_sys_sched_yield(struct sysctx *c) { return HOST0(SYS_sched_yield); }
+
+/* dup2(u_int from, u_int to).  Both return EBADF for an out-of-range `to`;
+ * dup2(fd, fd) returns fd on both. */
+long bsd_sys_dup2(struct sysctx *c)
+{
+    unsigned to = ARG_UINT(c, 1);
+    if (to != ARG_UINT(c, 0))
+        fdt_closing((int)to, (int)to);
+    return HOST2(SYS_dup2, ARG_UINT(c, 0), to);
+}
+
+long bsd_sys_fsync(struct sysctx *c)
+{
+    return HOST1(SYS_fsync, ARG_INT(c, 0));
+}
+
+long bsd_sys_fdatasync(struct sysctx *c)
+{
+    return HOST1(SYS_fdatasync, ARG_INT(c, 0));
+}

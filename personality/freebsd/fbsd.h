@@ -29,6 +29,38 @@
 #define fbsd_sys_issetugid   bsd_sys_issetugid
 #define fbsd_sys_sched_yield bsd_sys_sched_yield
 #define fbsd_sys_unlink      bsd_sys_unlink
+
+/* path calls (personality/bsd/path_calls.c) */
+#define fbsd_sys_dup2       bsd_sys_dup2
+#define fbsd_sys_fsync      bsd_sys_fsync
+#define fbsd_sys_fdatasync  bsd_sys_fdatasync
+#define fbsd_sys_access     bsd_sys_access
+#define fbsd_sys_eaccess    bsd_sys_eaccess
+#define fbsd_sys_faccessat  bsd_sys_faccessat
+#define fbsd_sys_chdir      bsd_sys_chdir
+#define fbsd_sys_fchdir     bsd_sys_fchdir
+#define fbsd_sys_mkdir      bsd_sys_mkdir
+#define fbsd_sys_mkdirat    bsd_sys_mkdirat
+#define fbsd_sys_rmdir      bsd_sys_rmdir
+#define fbsd_sys_unlinkat   bsd_sys_unlinkat
+#define fbsd_sys_renameat   bsd_sys_renameat
+#define fbsd_sys_link       bsd_sys_link
+#define fbsd_sys_linkat     bsd_sys_linkat
+#define fbsd_sys_symlink    bsd_sys_symlink
+#define fbsd_sys_symlinkat  bsd_sys_symlinkat
+#define fbsd_sys_readlink   bsd_sys_readlink
+#define fbsd_sys_readlinkat bsd_sys_readlinkat
+#define fbsd_sys_chmod      bsd_sys_chmod
+#define fbsd_sys_lchmod     bsd_sys_lchmod
+#define fbsd_sys_fchmodat   bsd_sys_fchmodat
+#define fbsd_sys_fchmod     bsd_sys_fchmod
+#define fbsd_sys_chown      bsd_sys_chown
+#define fbsd_sys_lchown     bsd_sys_lchown
+#define fbsd_sys_fchownat   bsd_sys_fchownat
+#define fbsd_sys_fchown     bsd_sys_fchown
+#define fbsd_sys_utimes     bsd_sys_utimes
+#define fbsd_sys_mkfifoat   bsd_sys_mkfifoat
+#define fbsd_sys_mkfifo     bsd_sys_mkfifo
 #define fbsd_sys_rename      bsd_sys_rename
 /* sockets (personality/bsd/socket.c) */
 #define fbsd_sys_listen      bsd_sys_listen
@@ -37,7 +69,6 @@
 #define fbsd_sys_fork        bsd_sys_fork
 #define fbsd_sys_vfork       bsd_sys_vfork
 #define fbsd_sys_execve      bsd_sys_execve
-#define fbsd_sys_dup2        bsd_sys_dup2     /* fork+exec's descriptor moves */
 #define fbsd_sys_setpgid     bsd_sys_setpgid
 #define fbsd_sys_getpgrp     bsd_sys_getpgrp
 #define fbsd_sys_getpgid     bsd_sys_getpgid

@@ -1,82 +1,20 @@
-/* Reading directories: getdirentries(2), FreeBSD 12+ (struct dirent with
- * 64-bit d_fileno and d_off) and the FreeBSD 11 compat call, on top of
- * Linux getdents64.
- *
- * A FreeBSD record is a few bytes longer than the Linux record for the same
- * name (24-byte header against 19), so a buffer's worth of Linux entries
- * may not all fit in the guest's buffer.  Entries are converted in order
- * until one does not fit; the directory is then lseek'd back to the d_off
- * (the "next entry" cookie, the same notion on both) of the last entry
- * handed out, so the rest is read again by the next call: nothing is lost
- * and nothing repeats. */
+/* getdirentries(2), FreeBSD 12+ (struct dirent with 64-bit d_fileno and
+ * d_off) and the FreeBSD 11 compat call: the BSD directory reader
+ * (personality/bsd/dirents.c) with FreeBSD's record converters. */
 #include "personality/freebsd/fbsd_fs.h"
 #include "abi/freebsd/dirent.h"
-#include <unistd.h>
-
-/* Bytes handed out per call at most: the guest may ask for more, it just
- * gets a short (never empty, before the end) answer, which getdirentries
- * allows.  Both buffers live on persona's per-thread signal stack. */
-#define DIR_CHUNK 16384
-
-static long getdirentries_common(struct sysctx *c, int compat11)
-{
-    int fd = ARG_INT(c, 0);
-    uint64_t ubuf = ARG_PTR(c, 1), ubasep = ARG_PTR(c, 3);
-    size_t nbytes = ARG_PTR(c, 2);
-    if (nbytes > DIR_CHUNK)
-        nbytes = DIR_CHUNK;
-
-    /* basep receives the position of the block read: where we start. */
-    long pos = HOST3(SYS_lseek, fd, 0, SEEK_CUR);
-    if (pos < 0)
-        return pos == -ESPIPE ? -EINVAL : pos;
-
-    /* Ask Linux for about as much as will fit once converted (short names
-     * grow by a third), but always enough for one maximal Linux record. */
-    unsigned char lbuf[DIR_CHUNK] __attribute__((aligned(8)));
-    unsigned char fbuf[DIR_CHUNK] __attribute__((aligned(8)));
-    size_t want = nbytes - nbytes / 4;
-    if (want < 288)
-        want = nbytes < 288 ? nbytes : 288;
-    long n = HOST3(SYS_getdents64, fd, lbuf, want);
-    if (n < 0)
-        /* getdirentries(2): EINVAL when fd is not a directory. */
-        return n == -ENOTDIR ? -EINVAL : n;
-
-    size_t consumed = 0;
-    int64_t last_off = pos;
-    size_t out = fbsd_dirents_from_linux(fbuf, nbytes, lbuf, (size_t)n, compat11,
-                                         &consumed, &last_off);
-    if (consumed < (size_t)n) {
-        /* Not everything fitted: rewind to just after the last entry given
-         * out (or to where we started, if none was). */
-        long r = HOST3(SYS_lseek, fd, out ? last_off : pos, SEEK_SET);
-        if (r < 0)
-            return r;
-        if (out == 0)
-            return -EINVAL;     /* nbytes too small for the next entry */
-    }
-    /* off_t *basep (FreeBSD 12+) or long *basep (FreeBSD 11): both 8 bytes
-     * on amd64. */
-    int64_t base = pos;
-    if ((out && copy_to_guest(ubuf, fbuf, out)) ||
-        (ubasep && copy_to_guest(ubasep, &base, sizeof base))) {
-        HOST3(SYS_lseek, fd, pos, SEEK_SET);    /* the entries were not delivered */
-        return -EFAULT;
-    }
-    return (long)out;
-}
 
 /* getdirentries(int fd, char *buf, size_t nbytes, off_t *basep) */
 long fbsd_sys_getdirentries(struct sysctx *c)
 {
-    return getdirentries_common(c, 0);
+    return bsd_read_dirents(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3),
+                            fbsd_dirents_from_linux, 0);
 }
 
 /* freebsd11_getdirentries(int fd, char *buf, u_int count, long *basep):
  * struct freebsd11_dirent, 32-bit d_fileno, no d_off. */
 long fbsd_sys_freebsd11_getdirentries(struct sysctx *c)
 {
-    c->a[2] = ARG_UINT(c, 2);
-    return getdirentries_common(c, 1);
+    return bsd_read_dirents(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2), ARG_PTR(c, 3),
+                            fbsd_dirents_from_linux, 1);
 }

@@ -88,16 +88,6 @@ long fbsd_sys_closefrom(struct sysctx *c)
     return 0;
 }
 
-long fbsd_sys_fsync(struct sysctx *c)
-{
-    return HOST1(SYS_fsync, ARG_INT(c, 0));
-}
-
-long fbsd_sys_fdatasync(struct sysctx *c)
-{
-    return HOST1(SYS_fdatasync, ARG_INT(c, 0));
-}
-
 /* An fd not open for writing is EINVAL on both (ftruncate(2)). */
 long fbsd_sys_ftruncate(struct sysctx *c)
 {

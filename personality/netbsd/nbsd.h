@@ -38,7 +38,6 @@
 #define nbsd_sys_vfork       bsd_sys_vfork
 #define nbsd_sys___vfork14   bsd_sys_vfork
 #define nbsd_sys_execve      bsd_sys_execve
-#define nbsd_sys_dup2        bsd_sys_dup2     /* fork+exec's descriptor moves */
 #define nbsd_sys_umask       bsd_sys_umask
 #define nbsd_sys_getpgrp     bsd_sys_getpgrp
 #define nbsd_sys_setpgid     bsd_sys_setpgid
@@ -56,6 +55,32 @@
 #define nbsd_sys___gettimeofday50 bsd_sys_gettimeofday
 #define nbsd_sys___setitimer50    bsd_sys_setitimer
 #define nbsd_sys___getitimer50    bsd_sys_getitimer
+
+/* files and paths (personality/bsd/path_calls.c, sys_shared.c) */
+#define nbsd_sys_access       bsd_sys_access
+#define nbsd_sys_chdir        bsd_sys_chdir
+#define nbsd_sys_fchdir       bsd_sys_fchdir
+#define nbsd_sys_mkdir        bsd_sys_mkdir
+#define nbsd_sys_mkdirat      bsd_sys_mkdirat
+#define nbsd_sys_rmdir        bsd_sys_rmdir
+#define nbsd_sys_renameat     bsd_sys_renameat
+#define nbsd_sys_link         bsd_sys_link
+#define nbsd_sys_symlink      bsd_sys_symlink
+#define nbsd_sys_symlinkat    bsd_sys_symlinkat
+#define nbsd_sys_readlink     bsd_sys_readlink
+#define nbsd_sys_readlinkat   bsd_sys_readlinkat
+#define nbsd_sys_chmod        bsd_sys_chmod
+#define nbsd_sys_lchmod       bsd_sys_lchmod
+#define nbsd_sys_fchmod       bsd_sys_fchmod
+#define nbsd_sys_chown        bsd_sys_chown
+#define nbsd_sys_lchown       bsd_sys_lchown
+#define nbsd_sys_fchown       bsd_sys_fchown
+#define nbsd_sys_mkfifoat     bsd_sys_mkfifoat
+#define nbsd_sys_mkfifo       bsd_sys_mkfifo
+#define nbsd_sys_dup2         bsd_sys_dup2
+#define nbsd_sys_fsync        bsd_sys_fsync
+#define nbsd_sys_fdatasync    bsd_sys_fdatasync
+#define nbsd_sys___utimes50  bsd_sys_utimes
 
 #define PROTO_DONE(name)    long nbsd_sys_##name(struct sysctx *c);
 #define PROTO_PARTIAL(name) long nbsd_sys_##name(struct sysctx *c);

@@ -3,11 +3,13 @@
 # from the npm package @esbuild/freebsd-x64 under persona, against
 # @esbuild/linux-x64 of the same version natively. Needs
 # scripts/fetch-testbins.sh to have run; fails (does not skip) otherwise.
-# Cases: version ts bundle
+# Cases: version ts bundle, and netbsd-version netbsd-ts netbsd-bundle for
+# the same esbuild built for NetBSD (@esbuild/netbsd-x64).
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 e2e_init
-require_testbins esbuild-freebsd/bin/esbuild esbuild-linux/bin/esbuild lodash-es/package.json
+require_testbins esbuild-freebsd/bin/esbuild esbuild-netbsd/bin/esbuild esbuild-linux/bin/esbuild \
+	lodash-es/package.json
 
 export NATIVE_BIN=$TESTBINS/esbuild-linux/bin/esbuild
 export GUEST_BIN=$TESTBINS/esbuild-freebsd/bin/esbuild
@@ -17,6 +19,9 @@ TIME_FILTER='s/Done in [0-9.]+m?s/Done in TIME/'
 
 run_case() {
 	case $1 in
+	netbsd-*)
+		GUEST_BIN=$TESTBINS/esbuild-netbsd/bin/esbuild run_case "${1#netbsd-}"
+		;;
 	version)
 		compare_run esbuild --label esbuild-version --expect-rc 0 -- --version
 		expect_equal esbuild-version.native 0.28.2 "$(cat "$E2E_TMP/esbuild-version.native.stdout")"
@@ -61,7 +66,7 @@ JS
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(version ts bundle)
+[[ ${#cases[@]} -gt 0 ]] || cases=(version ts bundle netbsd-version netbsd-ts netbsd-bundle)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

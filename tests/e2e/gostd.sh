@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # gostd.sh PACKAGE... — Go's own standard-library tests, built for FreeBSD
-# and for Linux from the same installed Go tree (samples/CMakeLists.txt),
-# run in the package's source directory, the Linux build natively (the
-# reference) and the FreeBSD build under persona.  A package passes when:
+# (or NetBSD: GOSTD_OS=netbsd) and for Linux from the same installed Go tree
+# (samples/CMakeLists.txt), run in the package's source directory, the Linux
+# build natively (the reference) and the BSD build under persona.  "FreeBSD"
+# below stands for the guest system either way.  A package passes when:
 #   - every test that passes natively passes under persona: a FAIL, or a
 #     SKIP the test's own source does not make on FreeBSD, is a difference;
 #   - every test that exists only in the FreeBSD build (TestGetfsstat, ...)
@@ -24,13 +25,18 @@ GOROOT=$(go env GOROOT 2>/dev/null || echo /usr/lib/go)
 # again), without cgo (no FreeBSD C toolchain here; the Linux run alike,
 # so the two stay comparable).  GOROOT is set because the binaries are
 # built with -trimpath, which leaves runtime.GOROOT() empty.
-freebsd_env=(GOROOT="$GOROOT" GOOS=freebsd GOARCH=amd64 CGO_ENABLED=0)
+guest_os=${GOSTD_OS:-freebsd}
+case $guest_os in
+freebsd | netbsd) ;;
+*) e2e_die "GOSTD_OS must be freebsd or netbsd, not $guest_os" ;;
+esac
+guest_env=(GOROOT="$GOROOT" GOOS="$guest_os" GOARCH=amd64 CGO_ENABLED=0)
 linux_env=(GOROOT="$GOROOT" GOOS=linux GOARCH=amd64 CGO_ENABLED=0)
 
 # Tests whose own source skips on FreeBSD: "pkg:Test" -> the text of the
 # skip.  A SKIP under persona is accepted only with that text in the
 # test's output, so a skip for any other reason is still a difference.
-declare -A freebsd_skips=(
+declare -A skips_freebsd=(
 	# net/http/fs_test.go: runtime.GOOS != "linux"
 	["net/http:TestLinuxSendfile"]="skipping; linux-only test"
 	# os/executable_test.go: freebsd cannot name a deleted running binary
@@ -60,6 +66,19 @@ declare -A known_gaps=(
 	["os/signal:TestNohup/nohup-1"]="$mixed_tree (nohup)"
 	["os/signal:TestNohup/nohup-2"]="$mixed_tree (nohup)"
 )
+
+# The same for NetBSD: tests whose own source skips there.
+declare -A skips_netbsd=(
+	["net/http:TestLinuxSendfile"]="skipping; linux-only test"
+	["os:TestNonpollableDeadline"]="skipping on netbsd"
+)
+# NetBSD's known gaps (beyond the mixed trees above, which apply alike).
+declare -A known_gaps_netbsd=(
+)
+if [[ $guest_os == netbsd ]]; then
+	for k in "${!known_gaps_netbsd[@]}"; do known_gaps[$k]=${known_gaps_netbsd[$k]}; done
+fi
+declare -n guest_skips=skips_$guest_os
 
 # Under --backend=seccomp the filter that traps the guest's code stays on
 # every program the guest execs (filters cannot be removed), so a native
@@ -109,16 +128,16 @@ abnormal_end() {
 
 run_pkg() {
 	local pkg=$1 name=${1//\//_}
-	local fb=$SAMPLES/gostd/$name.freebsd.test lx=$SAMPLES/gostd/$name.linux.test
+	local fb=$SAMPLES/gostd/$name.$guest_os.test lx=$SAMPLES/gostd/$name.linux.test
 	require_file "$fb" "build the samples (samples_gostd)"
 	require_file "$lx" "build the samples (samples_gostd)"
-	require_file "$GOROOT/pkg/freebsd_amd64" "install the FreeBSD std export data: GOOS=freebsd go install std (scripts/setup.sh)"
+	require_file "$GOROOT/pkg/${guest_os}_amd64" "install the $guest_os std export data: GOOS=$guest_os go install std (scripts/setup.sh)"
 	local dir=$GOROOT/src/$pkg out=$E2E_TMP/$name
 	[[ -d $dir ]] || e2e_die "no Go source directory $dir"
 	local lrc=0 prc=0
 	(cd "$dir" && exec env "${linux_env[@]}" timeout -k 5 600 "$lx" -test.short -test.v \
 		</dev/null >"$out.linux" 2>&1) || lrc=$?
-	(cd "$dir" && exec env "${freebsd_env[@]}" timeout -k 5 600 "$PERSONA" run "$fb" -test.short -test.v \
+	(cd "$dir" && exec env "${guest_env[@]}" timeout -k 5 600 "$PERSONA" run "$fb" -test.short -test.v \
 		</dev/null >"$out.persona" 2>&1) || prc=$?
 	verdicts "$out.linux" >"$out.lv"
 	verdicts "$out.persona" >"$out.pv"
@@ -131,7 +150,7 @@ run_pkg() {
 	fi
 	why=$(abnormal_end "$prc" "$out.persona")
 	if [[ -n $why ]]; then
-		echo "---- $pkg: the FreeBSD test binary under persona ended abnormally: $why (native: status $lrc)" >&2
+		echo "---- $pkg: the $guest_os test binary under persona ended abnormally: $why (native: status $lrc)" >&2
 		tail -n 20 "$out.persona" >&2
 		bad=1
 	fi
@@ -147,13 +166,13 @@ run_pkg() {
 		fi
 		[[ $pv == PASS || $pv == - ]] && continue
 		[[ $pv == SKIP && $lv == SKIP ]] && continue
-		if [[ $pv == SKIP && -n ${freebsd_skips[$key]-} ]] &&
-			test_output "$out.persona" "$t" | grep -qF -- "${freebsd_skips[$key]}"; then
-			echo "     skipped on FreeBSD by its source: $pkg $t (\"${freebsd_skips[$key]}\")"
+		if [[ $pv == SKIP && -n ${guest_skips[$key]-} ]] &&
+			test_output "$out.persona" "$t" | grep -qF -- "${guest_skips[$key]}"; then
+			echo "     skipped on $guest_os by its source: $pkg $t (\"${guest_skips[$key]}\")"
 			continue
 		fi
 		local what="passes natively"
-		[[ $lv == - ]] && what="exists only in the FreeBSD build"
+		[[ $lv == - ]] && what="exists only in the $guest_os build"
 		[[ $lv == SKIP ]] && what="is skipped natively"
 		if ((seccomp_mode)) && [[ $pv == FAIL ]] && test_output "$out.persona" "$t" | grep -q 'bad system call'; then
 			echo "     known gap (seccomp backend): $pkg $t: a native helper died of SIGSYS"

@@ -13,6 +13,7 @@
 #include "abi/netbsd/signal.h"
 #include "abi/netbsd/ucontext.h"
 #include "abi/netbsd/event.h"
+#include "abi/netbsd/dirent.h"
 #include <sys/mman.h>
 #include <signal.h>
 
@@ -244,4 +245,49 @@ Test(netbsd_abi, kevent)
     memcpy(&flags, raw + 12, 4);  cr_assert_eq(flags, 0x8000 | 0x10);
     memcpy(&data, raw + 24, 8);   cr_assert_eq(data, -5);
     memcpy(&udata, raw + 32, 8);  cr_assert_eq(udata, 0x1234);
+}
+
+/* __getdents30 records: NetBSD sys/sys/dirent.h -- d_fileno u64, d_reclen,
+ * d_namlen u16, d_type u8, the name at offset 13, records padded to 8. */
+static size_t linux_rec(unsigned char *p, uint64_t ino, int64_t off, unsigned char type, const char *name)
+{
+    size_t n = strlen(name), rl = (19 + n + 1 + 7) & ~(size_t)7;
+    memset(p, 0, rl);
+    memcpy(p, &ino, 8);
+    memcpy(p + 8, &off, 8);
+    uint16_t r16 = (uint16_t)rl;
+    memcpy(p + 16, &r16, 2);
+    p[18] = type;
+    memcpy(p + 19, name, n);
+    return rl;
+}
+
+Test(netbsd_abi, dirents)
+{
+    unsigned char in[256], out[256];
+    size_t n = linux_rec(in, 42, 7, DT_DIR, ".");
+    n += linux_rec(in + n, 0x123456789aULL, 9, DT_REG, "hello.txt");
+    memset(out, 0xee, sizeof out);
+    size_t consumed = 0;
+    int64_t last = -1;
+    size_t w = nbsd_dirents_from_linux(out, sizeof out, in, n, 0, &consumed, &last);
+    cr_assert_eq(w, 16 + 24);        /* 13+1+1 -> 16, 13+9+1 -> 24 */
+    cr_assert_eq(consumed, n);
+    cr_assert_eq(last, 9);
+    uint64_t ino;
+    uint16_t reclen, namlen;
+    memcpy(&ino, out + 16, 8);
+    memcpy(&reclen, out + 16 + 8, 2);
+    memcpy(&namlen, out + 16 + 10, 2);
+    cr_assert_eq(ino, 0x123456789aULL);
+    cr_assert_eq(reclen, 24);
+    cr_assert_eq(namlen, 9);
+    cr_assert_eq(out[16 + 12], DT_REG);
+    cr_assert_eq(memcmp(out + 16 + 13, "hello.txt", 10), 0);   /* NUL too */
+    cr_assert_eq(out[16 + 23], 0);                             /* padding */
+    /* Room for the first record only: stop there, say how far. */
+    w = nbsd_dirents_from_linux(out, 20, in, n, 0, &consumed, &last);
+    cr_assert_eq(w, 16);
+    cr_assert_eq(last, 7);
+    cr_assert_lt(consumed, n);
 }

@@ -5,12 +5,11 @@
  * every path shown back to the guest comes out through vfs_path_to_guest.
  * Access modes (F_OK 0, X_OK 1, W_OK 2, R_OK 4; sys/sys/unistd.h), mode
  * bits and uid/gid -1 meaning "unchanged" are the same on both systems. */
-#include "personality/freebsd/fbsd_fs.h"
+#include "personality/bsd/at_path.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include "abi/freebsd/stat.h"
 #include <sys/time.h>
 
 #ifndef SYS_fchmodat2
@@ -22,8 +21,8 @@
 static long do_faccessat(struct sysctx *c, int dirfd, uint64_t upath, int mode,
                          int fbsd_flags)
 {
-    char path[FBSD_PATH_MAX];
-    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_EACCESS | FBSD_AT_RESOLVE_BENEATH |
+    char path[BSD_PATH_MAX];
+    long fl = bsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_EACCESS | FBSD_AT_RESOLVE_BENEATH |
                             FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_EMPTY_PATH, path);
     if (fl < 0)
         return fl;
@@ -31,82 +30,71 @@ static long do_faccessat(struct sysctx *c, int dirfd, uint64_t upath, int mode,
     return HOST4(SYS_faccessat2, dirfd, path, mode, fl);
 }
 
-long fbsd_sys_access(struct sysctx *c)
+long bsd_sys_access(struct sysctx *c)
 {
     return do_faccessat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_INT(c, 1), 0);
 }
 
 /* eaccess(2): access() with the effective ids. */
-long fbsd_sys_eaccess(struct sysctx *c)
+long bsd_sys_eaccess(struct sysctx *c)
 {
     return do_faccessat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_INT(c, 1), FBSD_AT_EACCESS);
 }
 
-long fbsd_sys_faccessat(struct sysctx *c)
+long bsd_sys_faccessat(struct sysctx *c)
 {
     return do_faccessat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_INT(c, 3));
 }
 
 /* ---- current directory ---- */
 
-long fbsd_sys_chdir(struct sysctx *c)
+long bsd_sys_chdir(struct sysctx *c)
 {
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = GUEST_PATH(c, 0, path);
     return r < 0 ? r : HOST1(SYS_chdir, path);
 }
 
-long fbsd_sys_fchdir(struct sysctx *c)
+long bsd_sys_fchdir(struct sysctx *c)
 {
     return HOST1(SYS_fchdir, ARG_INT(c, 0));
 }
 
-/*
- * __getcwd(char *buf, size_t buflen) returns 0, not a length
- * (sys/kern/vfs_cache.c sys___getcwd): EINVAL when buflen < 2; buflen is
- * clamped to MAXPATHLEN; a path that does not fit is ENOMEM -- the
- * kernel's own answer, which libc's getcwd(3) turns into ERANGE after its
- * fallback walk.  The NUL is copied out too.
- */
-long fbsd_sys___getcwd(struct sysctx *c)
+/* The current directory as the guest names it (through the view), NUL
+ * included in `cap`: its length, -ERANGE when it does not fit. */
+long bsd_guest_cwd(struct sysctx *c, char *guest, size_t cap)
 {
-    uint64_t buf = ARG_PTR(c, 0);
-    size_t buflen = ARG_PTR(c, 1);
-    if (buflen < 2)
-        return -EINVAL;
-    if (buflen > FBSD_PATH_MAX)
-        buflen = FBSD_PATH_MAX;
-    char host[4096], guest[FBSD_PATH_MAX];
+    char host[4096];
     long r = HOST2(SYS_getcwd, host, sizeof host);
-    if (r == -ERANGE || r == -ENAMETOOLONG)
-        return -ENOMEM;
+    if (r == -ENAMETOOLONG)
+        r = -ERANGE;
     if (r < 0)
         return r;
-    r = vfs_path_to_guest(c, host, guest, sizeof guest);
-    if (r < 0 || (size_t)r + 1 > buflen)
-        return -ENOMEM;
-    return copy_to_guest(buf, guest, (size_t)r + 1);
+    r = vfs_path_to_guest(c, host, guest, cap);
+    if (r < 0 || (size_t)r + 1 > cap)
+        return -ERANGE;
+    return r;
 }
 
 /* ---- directories, links, names ---- */
 
-long fbsd_sys_mkdir(struct sysctx *c)
+long bsd_sys_mkdir(struct sysctx *c)
 {
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = GUEST_PATH(c, 0, path);
     return r < 0 ? r : HOST3(SYS_mkdirat, AT_FDCWD, path, ARG_UINT(c, 1) & 07777);
 }
 
-long fbsd_sys_mkdirat(struct sysctx *c)
+long bsd_sys_mkdirat(struct sysctx *c)
 {
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = GUEST_PATH(c, 1, path);
     return r < 0 ? r : HOST3(SYS_mkdirat, ARG_INT(c, 0), path, ARG_UINT(c, 2) & 07777);
 }
 
-long fbsd_sys_rmdir(struct sysctx *c)
+long bsd_sys_rmdir(struct sysctx *c)
 {
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = GUEST_PATH(c, 0, path);
     return r < 0 ? r : HOST3(SYS_unlinkat, AT_FDCWD, path, AT_REMOVEDIR);
 }
@@ -118,25 +106,25 @@ long fbsd_sys_rmdir(struct sysctx *c)
 static long do_unlinkat(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags)
 {
     bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, FBSD_AT_REMOVEDIR | FBSD_AT_RESOLVE_BENEATH, &beneath);
+    long fl = bsd_at_flags(fbsd_flags, FBSD_AT_REMOVEDIR | FBSD_AT_RESOLVE_BENEATH, &beneath);
     if (fl < 0)
         return fl;
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = vfs_path_from_guest(c, upath, path, sizeof path);
     if (r < 0)
         return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, false)) < 0)
+    if (beneath && (r = bsd_check_beneath(dirfd, path, false)) < 0)
         return r;
     r = HOST3(SYS_unlinkat, dirfd, path, fl);
     return r == -EISDIR ? -EPERM : r;
 }
 
-long fbsd_sys_unlinkat(struct sysctx *c)
+long bsd_sys_unlinkat(struct sysctx *c)
 {
     return do_unlinkat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2));
 }
 
-long fbsd_sys_renameat(struct sysctx *c)
+long bsd_sys_renameat(struct sysctx *c)
 {
     return bsd_renameat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_PTR(c, 3));
 }
@@ -147,20 +135,20 @@ static long do_linkat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_
                       int fbsd_flags)
 {
     bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, FBSD_AT_SYMLINK_FOLLOW | FBSD_AT_RESOLVE_BENEATH |
+    long fl = bsd_at_flags(fbsd_flags, FBSD_AT_SYMLINK_FOLLOW | FBSD_AT_RESOLVE_BENEATH |
                             FBSD_AT_EMPTY_PATH, &beneath);
     if (fl < 0)
         return fl;
-    char from[FBSD_PATH_MAX], to[FBSD_PATH_MAX];
-    long r = vfs_path_from_guest_flags(c, uold, from, sizeof from, FBSD_AT_ALLOW_EMPTY(fl));
+    char from[BSD_PATH_MAX], to[BSD_PATH_MAX];
+    long r = vfs_path_from_guest_flags(c, uold, from, sizeof from, BSD_AT_ALLOW_EMPTY(fl));
     if (r < 0)
         return r;
     r = vfs_path_from_guest(c, unew, to, sizeof to);
     if (r < 0)
         return r;
     if (beneath) {
-        if ((r = fbsd_check_beneath(ofd, from, fl & AT_SYMLINK_FOLLOW)) < 0 ||
-            (r = fbsd_check_beneath(nfd, to, false)) < 0)
+        if ((r = bsd_check_beneath(ofd, from, fl & AT_SYMLINK_FOLLOW)) < 0 ||
+            (r = bsd_check_beneath(nfd, to, false)) < 0)
             return r;
     }
     return HOST5(SYS_linkat, ofd, from, nfd, to, fl);
@@ -168,13 +156,13 @@ static long do_linkat(struct sysctx *c, int ofd, uint64_t uold, int nfd, uint64_
 
 /* FreeBSD's link() follows a symbolic link in path1 (sys/kern/vfs_syscalls.c
  * sys_link passes FOLLOW); Linux's link() does not. */
-long fbsd_sys_link(struct sysctx *c)
+long bsd_sys_link(struct sysctx *c)
 {
     return do_linkat(c, AT_FDCWD, ARG_PTR(c, 0), AT_FDCWD, ARG_PTR(c, 1),
                      FBSD_AT_SYMLINK_FOLLOW);
 }
 
-long fbsd_sys_linkat(struct sysctx *c)
+long bsd_sys_linkat(struct sysctx *c)
 {
     return do_linkat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_PTR(c, 3),
                      ARG_INT(c, 4));
@@ -184,7 +172,7 @@ long fbsd_sys_linkat(struct sysctx *c)
  * copied and length-checked but not rewritten by the view. */
 static long do_symlinkat(struct sysctx *c, uint64_t utarget, int dirfd, uint64_t ulink)
 {
-    char target[FBSD_PATH_MAX], link[FBSD_PATH_MAX];
+    char target[BSD_PATH_MAX], link[BSD_PATH_MAX];
     long r = vfs_path_from_guest_flags(c, utarget, target, sizeof target, VFS_VERBATIM);
     if (r < 0)
         return r;
@@ -192,12 +180,12 @@ static long do_symlinkat(struct sysctx *c, uint64_t utarget, int dirfd, uint64_t
     return r < 0 ? r : HOST3(SYS_symlinkat, target, dirfd, link);
 }
 
-long fbsd_sys_symlink(struct sysctx *c)
+long bsd_sys_symlink(struct sysctx *c)
 {
     return do_symlinkat(c, ARG_PTR(c, 0), AT_FDCWD, ARG_PTR(c, 1));
 }
 
-long fbsd_sys_symlinkat(struct sysctx *c)
+long bsd_sys_symlinkat(struct sysctx *c)
 {
     return do_symlinkat(c, ARG_PTR(c, 0), ARG_INT(c, 1), ARG_PTR(c, 2));
 }
@@ -207,7 +195,7 @@ long fbsd_sys_symlinkat(struct sysctx *c)
 static long do_readlinkat(struct sysctx *c, int dirfd, uint64_t upath, uint64_t ubuf,
                           size_t bufsize)
 {
-    char path[FBSD_PATH_MAX], host[4096], guest[4096];
+    char path[BSD_PATH_MAX], host[4096], guest[4096];
     long r = vfs_path_from_guest(c, upath, path, sizeof path);
     if (r < 0)
         return r;
@@ -224,12 +212,12 @@ static long do_readlinkat(struct sysctx *c, int dirfd, uint64_t upath, uint64_t 
     return (long)n;
 }
 
-long fbsd_sys_readlink(struct sysctx *c)
+long bsd_sys_readlink(struct sysctx *c)
 {
     return do_readlinkat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2));
 }
 
-long fbsd_sys_readlinkat(struct sysctx *c)
+long bsd_sys_readlinkat(struct sysctx *c)
 {
     return do_readlinkat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3));
 }
@@ -270,8 +258,8 @@ static long chmod_nofollow(int dirfd, const char *path, unsigned mode, int lflag
 static long do_fchmodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mode,
                         int fbsd_flags)
 {
-    char path[FBSD_PATH_MAX];
-    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
+    char path[BSD_PATH_MAX];
+    long fl = bsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
                             FBSD_AT_EMPTY_PATH, path);
     if (fl < 0)
         return fl;
@@ -287,22 +275,22 @@ static long do_fchmodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mo
     return HOST3(SYS_fchmodat, dirfd, path, mode);
 }
 
-long fbsd_sys_chmod(struct sysctx *c)
+long bsd_sys_chmod(struct sysctx *c)
 {
     return do_fchmodat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_UINT(c, 1), 0);
 }
 
-long fbsd_sys_lchmod(struct sysctx *c)
+long bsd_sys_lchmod(struct sysctx *c)
 {
     return do_fchmodat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_UINT(c, 1), FBSD_AT_SYMLINK_NOFOLLOW);
 }
 
-long fbsd_sys_fchmodat(struct sysctx *c)
+long bsd_sys_fchmodat(struct sysctx *c)
 {
     return do_fchmodat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2), ARG_INT(c, 3));
 }
 
-long fbsd_sys_fchmod(struct sysctx *c)
+long bsd_sys_fchmod(struct sysctx *c)
 {
     return HOST2(SYS_fchmod, ARG_INT(c, 0), ARG_UINT(c, 1) & 07777);
 }
@@ -312,32 +300,32 @@ long fbsd_sys_fchmod(struct sysctx *c)
 static long do_fchownat(struct sysctx *c, int dirfd, uint64_t upath, int uid, int gid,
                         int fbsd_flags)
 {
-    char path[FBSD_PATH_MAX];
-    long fl = fbsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
+    char path[BSD_PATH_MAX];
+    long fl = bsd_at_path(c, dirfd, upath, fbsd_flags, FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
                             FBSD_AT_EMPTY_PATH, path);
     if (fl < 0)
         return fl;
     return HOST5(SYS_fchownat, dirfd, path, uid, gid, fl);
 }
 
-long fbsd_sys_chown(struct sysctx *c)
+long bsd_sys_chown(struct sysctx *c)
 {
     return do_fchownat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_INT(c, 1), ARG_INT(c, 2), 0);
 }
 
-long fbsd_sys_lchown(struct sysctx *c)
+long bsd_sys_lchown(struct sysctx *c)
 {
     return do_fchownat(c, AT_FDCWD, ARG_PTR(c, 0), ARG_INT(c, 1), ARG_INT(c, 2),
                        FBSD_AT_SYMLINK_NOFOLLOW);
 }
 
-long fbsd_sys_fchownat(struct sysctx *c)
+long bsd_sys_fchownat(struct sysctx *c)
 {
     return do_fchownat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_INT(c, 2), ARG_INT(c, 3),
                        ARG_INT(c, 4));
 }
 
-long fbsd_sys_fchown(struct sysctx *c)
+long bsd_sys_fchown(struct sysctx *c)
 {
     return HOST3(SYS_fchown, ARG_INT(c, 0), ARG_INT(c, 1), ARG_INT(c, 2));
 }
@@ -346,96 +334,32 @@ long fbsd_sys_fchown(struct sysctx *c)
 
 /* utimes(path, const struct timeval tv[2]): struct timeval is the same on
  * both; NULL means "now"; both reject tv_usec outside [0, 1000000). */
-long fbsd_sys_utimes(struct sysctx *c)
+long bsd_sys_utimes(struct sysctx *c)
 {
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = GUEST_PATH(c, 0, path);
     return r < 0 ? r : HOST2(SYS_utimes, path, ARG_PTR(c, 1));
 }
 
-/* sys/sys/stat.h: FreeBSD's special tv_nsec values differ from Linux's
- * ((1l << 30) - 1 and (1l << 30) - 2). */
-#define FBSD_UTIME_NOW  (-1L)
-#define FBSD_UTIME_OMIT (-2L)
-
-/* Copy in and translate a FreeBSD struct timespec[2] (NULL: now, now).
- * *out_ptr is what to pass to Linux utimensat. */
-static long times_from_guest(uint64_t utimes, struct timespec ts[2], struct timespec **out_ptr)
-{
-    *out_ptr = NULL;
-    if (!utimes)
-        return 0;
-    if (copy_from_guest(ts, utimes, 2 * sizeof ts[0]))
-        return -EFAULT;
-    for (int i = 0; i < 2; i++) {
-        if (ts[i].tv_nsec == FBSD_UTIME_NOW)
-            ts[i].tv_nsec = UTIME_NOW;
-        else if (ts[i].tv_nsec == FBSD_UTIME_OMIT)
-            ts[i].tv_nsec = UTIME_OMIT;
-        else if (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000L)
-            return -EINVAL;   /* else Linux would read its own UTIME_* here */
-    }
-    *out_ptr = ts;
-    return 0;
-}
-
-/* utimensat(fd, path, times, flag): AT_SYMLINK_NOFOLLOW,
- * AT_RESOLVE_BENEATH, AT_EMPTY_PATH. */
-long fbsd_sys_utimensat(struct sysctx *c)
-{
-    int dirfd = ARG_INT(c, 0);
-    bool beneath;
-    long fl = fbsd_at_flags(ARG_INT(c, 3), FBSD_AT_SYMLINK_NOFOLLOW | FBSD_AT_RESOLVE_BENEATH |
-                            FBSD_AT_EMPTY_PATH, &beneath);
-    if (fl < 0)
-        return fl;
-    char path[FBSD_PATH_MAX];
-    long r = GUEST_PATH_FLAGS(c, 1, path, FBSD_AT_ALLOW_EMPTY(fl));
-    if (r < 0)
-        return r;
-    struct timespec ts[2], *tsp;
-    if ((r = times_from_guest(ARG_PTR(c, 2), ts, &tsp)) < 0)
-        return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
-        return r;
-    return HOST4(SYS_utimensat, dirfd, path, tsp, fl);
-}
-
-/* futimens(fd, times): Linux's utimensat with a NULL path. */
-long fbsd_sys_futimens(struct sysctx *c)
-{
-    struct timespec ts[2], *tsp;
-    long r = times_from_guest(ARG_PTR(c, 1), ts, &tsp);
-    if (r < 0)
-        return r;
-    return HOST4(SYS_utimensat, ARG_INT(c, 0), NULL, tsp, 0);
-}
-
 /* ---- special files ---- */
 
-/* mknodat(fd, path, mode, dev): FreeBSD dev_t is 64-bit with its own
- * major/minor encoding (sys/sys/types.h); S_IF* type bits are the same. */
-static long do_mknodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mode, uint64_t fdev)
+/* mknodat on a guest path with a Linux device number (each BSD encodes
+ * dev_t its own way; the caller converts).  S_IF* type bits are the same. */
+long bsd_mknodat(struct sysctx *c, int dirfd, uint64_t upath, unsigned mode, unsigned long dev)
 {
-    char path[FBSD_PATH_MAX];
+    char path[BSD_PATH_MAX];
     long r = vfs_path_from_guest(c, upath, path, sizeof path);
     if (r < 0)
         return r;
-    unsigned long dev = makedev(fbsd_major(fdev), fbsd_minor(fdev));
     return HOST4(SYS_mknodat, dirfd, path, mode & (S_IFMT | 07777), dev);
 }
 
-long fbsd_sys_mknodat(struct sysctx *c)
+long bsd_sys_mkfifoat(struct sysctx *c)
 {
-    return do_mknodat(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_UINT(c, 2), ARG_PTR(c, 3));
+    return bsd_mknodat(c, ARG_INT(c, 0), ARG_PTR(c, 1), S_IFIFO | (ARG_UINT(c, 2) & 07777), 0);
 }
 
-long fbsd_sys_mkfifoat(struct sysctx *c)
+long bsd_sys_mkfifo(struct sysctx *c)
 {
-    return do_mknodat(c, ARG_INT(c, 0), ARG_PTR(c, 1), S_IFIFO | (ARG_UINT(c, 2) & 07777), 0);
-}
-
-long fbsd_sys_mkfifo(struct sysctx *c)
-{
-    return do_mknodat(c, AT_FDCWD, ARG_PTR(c, 0), S_IFIFO | (ARG_UINT(c, 1) & 07777), 0);
+    return bsd_mknodat(c, AT_FDCWD, ARG_PTR(c, 0), S_IFIFO | (ARG_UINT(c, 1) & 07777), 0);
 }

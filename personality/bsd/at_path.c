@@ -1,11 +1,11 @@
-/* Helpers shared by the FreeBSD file-system handlers; see fbsd_fs.h. */
-#include "personality/freebsd/fbsd_fs.h"
+/* Paths and AT_* flags of the BSD file-system handlers; see at_path.h. */
+#include "personality/bsd/at_path.h"
 #include "abi/freebsd/errno.h"
 #include <fcntl.h>
 #include <string.h>
 #include <linux/openat2.h>
 
-long fbsd_at_flags(int fbsd_flags, int allowed, bool *beneath)
+long bsd_at_flags(int fbsd_flags, int allowed, bool *beneath)
 {
     if (fbsd_flags & ~allowed)
         return -EINVAL;
@@ -22,7 +22,7 @@ static long open_beneath(int dirfd, const char *path, int flags)
     return HOST4(SYS_openat2, dirfd, path, &how, sizeof how);
 }
 
-long fbsd_check_beneath(int dirfd, const char *path, bool follow)
+long bsd_check_beneath(int dirfd, const char *path, bool follow)
 {
     if (path[0] == '\0')
         return 0;               /* AT_EMPTY_PATH: the dirfd itself */
@@ -30,7 +30,7 @@ long fbsd_check_beneath(int dirfd, const char *path, bool follow)
     if (fd == -ENOENT) {
         /* Creating calls name a last component that does not exist yet:
          * judge its directory instead. */
-        char parent[FBSD_PATH_MAX];
+        char parent[BSD_PATH_MAX];
         size_t n = strlen(path);
         if (n >= sizeof parent)
             return -ENAMETOOLONG;
@@ -50,20 +50,21 @@ long fbsd_check_beneath(int dirfd, const char *path, bool follow)
         HOST1(SYS_close, fd);
         return 0;
     }
+    /* Only FreeBSD guests get here (NetBSD has no AT_RESOLVE_BENEATH). */
     return fd == -EXDEV ? GUEST_ERRNO(FBSD_ENOTCAPABLE) : fd;
 }
 
-long fbsd_at_path(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags,
+long bsd_at_path(struct sysctx *c, int dirfd, uint64_t upath, int fbsd_flags,
                   int allowed, char *path)
 {
     bool beneath;
-    long fl = fbsd_at_flags(fbsd_flags, allowed, &beneath);
+    long fl = bsd_at_flags(fbsd_flags, allowed, &beneath);
     if (fl < 0)
         return fl;
-    long r = vfs_path_from_guest_flags(c, upath, path, FBSD_PATH_MAX, FBSD_AT_ALLOW_EMPTY(fl));
+    long r = vfs_path_from_guest_flags(c, upath, path, BSD_PATH_MAX, BSD_AT_ALLOW_EMPTY(fl));
     if (r < 0)
         return r;
-    if (beneath && (r = fbsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
+    if (beneath && (r = bsd_check_beneath(dirfd, path, !(fl & AT_SYMLINK_NOFOLLOW))) < 0)
         return r;
     return fl;
 }
