@@ -15,6 +15,9 @@
 
 #define GUEST_STACK_SIZE (8UL << 20)   /* NetBSD/amd64's default stack limit: 8 MiB */
 
+/* The program's absolute path, for /proc/curproc/exe (sys_procfs.c). */
+char nbsd_execpath[NBSD_PATH_MAX];
+
 int nbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
                       char *err, size_t errlen)
 {
@@ -46,6 +49,7 @@ int nbsd_prepare_exec(const struct exec_request *req, struct guest_entry *entry,
     if (stack_build(&sreq, &sres, err, errlen) != 0)
         return -1;
 
+    snprintf(nbsd_execpath, sizeof nbsd_execpath, "%s", req->execpath);
     memguard_note_guest(img->start, img->end - img->start);
     memguard_note_guest(sres.map_start, sres.top - sres.map_start);
 

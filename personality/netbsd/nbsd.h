@@ -67,8 +67,7 @@
 #define nbsd_sys_link         bsd_sys_link
 #define nbsd_sys_symlink      bsd_sys_symlink
 #define nbsd_sys_symlinkat    bsd_sys_symlinkat
-#define nbsd_sys_readlink     bsd_sys_readlink
-#define nbsd_sys_readlinkat   bsd_sys_readlinkat
+/* readlink, readlinkat: sys_procfs.c (/proc/curproc/exe), then the shared ones */
 #define nbsd_sys_chmod        bsd_sys_chmod
 #define nbsd_sys_lchmod       bsd_sys_lchmod
 #define nbsd_sys_fchmod       bsd_sys_fchmod
@@ -96,6 +95,10 @@ int nbsd_fast_clock_host_id(int nclock);
 
 /* sys/sys/syslimits.h: PATH_MAX 1024. */
 #define NBSD_PATH_MAX 1024
+
+/* processes: exec.c keeps the program's path; sys_procfs.c answers
+ * readlink("/proc/curproc/exe") with it. */
+extern char nbsd_execpath[NBSD_PATH_MAX];
 
 /* The first LWP's id: NetBSD numbers a process's LWPs from 1
  * (sys/kern/kern_lwp.c). */
