@@ -114,6 +114,8 @@ long bsd_sigaltstack(struct sysctx *c, uint64_t minsigstksz);
 long bsd_sys_fork(struct sysctx *c);
 long bsd_sys_vfork(struct sysctx *c);
 long bsd_sys_execve(struct sysctx *c);
+/* process.c: ptrace, PT_TRACE_ME only (at the next native exec). */
+long bsd_sys_ptrace(struct sysctx *c);
 /* process.c: a Linux wait status word (or a waitid result) in the guest's
  * signal numbers; `continued` is the guest's WIFCONTINUED word. */
 int bsd_wait_status_from_linux(int st, int (*signo_from_linux)(int), int continued);

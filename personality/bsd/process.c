@@ -4,9 +4,11 @@
 #include "personality/bsd/bsd.h"
 #include "syscalls/door.h"
 #include "syscalls/process.h"
+#include "syscalls/report.h"
 #include "syscalls/uaccess.h"
 #include "syscalls/vfs.h"
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -165,4 +167,30 @@ int bsd_wait_status_from_siginfo(const siginfo_t *si, int (*signo_from_linux)(in
     case CLD_CONTINUED: return continued;
     default:            return 0;
     }
+}
+
+/* ptrace(2): only PT_TRACE_ME (0 on both, sys/sys/ptrace.h), which a
+ * child asks for before exec'ing a program its parent traces.  It cannot
+ * take effect at once: every system call of a guest is a SIGSYS, and a traced process
+ * stops at each signal for its tracer.  So it is applied at the exec, when
+ * the new program is a native one (syscalls/process.c).  Tracing a guest
+ * with the BSDs' requests is not emulated. */
+#define BSD_PT_TRACE_ME 0
+
+long bsd_sys_ptrace(struct sysctx *c)
+{
+    int req = ARG_INT(c, 0);
+    if (req == BSD_PT_TRACE_ME) {
+        process_trace_me_at_exec();
+        return 0;
+    }
+    /* The target is looked up first: FreeBSD kern_ptrace (sys/kern/
+     * sys_process.c), NetBSD do_ptrace (sys/kern/sys_ptrace_common.c). */
+    int pid = ARG_INT(c, 1);
+    if (pid > 0 && HOST2(SYS_kill, pid, 0) == -ESRCH)
+        return -ESRCH;
+    char what[48];
+    snprintf(what, sizeof what, "ptrace request %d", req);
+    report_unimplemented(REPORT_OTHER, what, req, "EINVAL", c->regs);
+    return -EINVAL;
 }

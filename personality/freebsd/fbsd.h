@@ -69,6 +69,7 @@
 #define fbsd_sys_fork        bsd_sys_fork
 #define fbsd_sys_vfork       bsd_sys_vfork
 #define fbsd_sys_execve      bsd_sys_execve
+#define fbsd_sys_ptrace      bsd_sys_ptrace
 #define fbsd_sys_setpgid     bsd_sys_setpgid
 #define fbsd_sys_getpgrp     bsd_sys_getpgrp
 #define fbsd_sys_getpgid     bsd_sys_getpgid

@@ -67,27 +67,4 @@ long fbsd_sys_procctl(struct sysctx *c)
     }
 }
 
-/* ptrace(2): only PT_TRACE_ME (0, sys/sys/ptrace.h), which a child asks
- * for before exec'ing a program its parent traces.  It cannot take effect
- * at once: every system call of a guest is a SIGSYS, and a traced process
- * stops at each signal for its tracer.  So it is applied at the exec, when
- * the new program is a native one (syscalls/process.c).  Tracing a guest
- * with FreeBSD's requests is not emulated. */
-#define FBSD_PT_TRACE_ME 0
-
-long fbsd_sys_ptrace(struct sysctx *c)
-{
-    int req = ARG_INT(c, 0);
-    if (req == FBSD_PT_TRACE_ME) {
-        process_trace_me_at_exec();
-        return 0;
-    }
-    /* kern_ptrace (sys/kern/sys_process.c) looks the target up first. */
-    int pid = ARG_INT(c, 1);
-    if (pid > 0 && HOST2(SYS_kill, pid, 0) == -ESRCH)
-        return -ESRCH;
-    char what[48];
-    snprintf(what, sizeof what, "ptrace request %d", req);
-    report_unimplemented(REPORT_OTHER, what, req, "EINVAL", c->regs);
-    return -EINVAL;
-}
+/* ptrace(2) is shared with NetBSD (personality/bsd/process.c). */

@@ -38,6 +38,7 @@
 #define nbsd_sys_vfork       bsd_sys_vfork
 #define nbsd_sys___vfork14   bsd_sys_vfork
 #define nbsd_sys_execve      bsd_sys_execve
+#define nbsd_sys_ptrace      bsd_sys_ptrace
 #define nbsd_sys_umask       bsd_sys_umask
 #define nbsd_sys_getpgrp     bsd_sys_getpgrp
 #define nbsd_sys_setpgid     bsd_sys_setpgid
