@@ -19,7 +19,7 @@
 #   RUNS          runs per measurement, median reported (default 5)
 #   --markdown    print the table as Markdown (for the README)
 #   --rows LIST   only these rows, comma-separated, of:
-#                 mixed,getpid,now,bundle,startup,http (default: all)
+#                 mixed,getpid,now,bundle,nbundle,startup,http (default: all)
 #   --no-install  do not apt-get install missing peers even as root
 # Environment: BENCH_HTTP_SECONDS (wrk duration per run, default 5);
 #   BENCH_RAW=1 also prints every single measurement.
@@ -35,7 +35,7 @@ tb=$repo/testbins
 runs=5
 markdown=0
 install=1
-rows_wanted=mixed,getpid,now,bundle,startup,http
+rows_wanted=mixed,getpid,now,bundle,nbundle,startup,http
 while (($#)); do
     case $1 in
     --markdown) markdown=1 ;;
@@ -201,32 +201,39 @@ loop_us() {
 }
 
 # esbuild bundling three.js: every runner's output must be the native bytes.
-bundle_identical=()
-if want bundle; then
+# bench_bundle KEY GUEST-ESBUILD: the FreeBSD (key bundle) or NetBSD (key
+# nbundle) esbuild under persona; native and the peers run the Linux one.
+declare -A bundle_identical=()
+bench_bundle() {
+    local key=$1 guest=$2 c
     mkdir -p "$work/esb/node_modules"
-    cp -a "$tb/three" "$work/esb/node_modules/three"
+    [[ -d $work/esb/node_modules/three ]] || cp -a "$tb/three" "$work/esb/node_modules/three"
     echo 'export * from "three";' >"$work/esb/entry.js"
-    say "esbuild bundling three.js, $runs runs each"
+    say "esbuild ($key) bundling three.js, $runs runs each"
     for ((i = 0; i < runs; i++)); do
         for c in "${configs[@]}"; do
             ((avail[$c])) || continue
-            runner "$c" "$tb/esbuild-linux/bin/esbuild" "$tb/esbuild-freebsd/bin/esbuild"
-            rm -f "$work/esb/out-$c.js"
+            runner "$c" "$tb/esbuild-linux/bin/esbuild" "$guest"
+            rm -f "$work/esb/out-$key-$c.js"
             cd "$work/esb" || exit 1
-            timed bundle "$c" - "${CMD[@]}" entry.js --bundle --minify "--outfile=out-$c.js"
+            timed "$key" "$c" - "${CMD[@]}" entry.js --bundle --minify "--outfile=out-$key-$c.js"
             cd "$repo" || exit 1
-            [[ -n ${FAILED[bundle,$c]:-} ]] && continue
-            if [[ $c != native ]] && ! cmp -s "$work/esb/out-native.js" "$work/esb/out-$c.js"; then
-                failed bundle "$c" "output differs from the native esbuild's ($work/esb/out-$c.js)"
+            [[ -n ${FAILED[$key,$c]:-} ]] && continue
+            if [[ $c != native ]] && ! cmp -s "$work/esb/out-$key-native.js" "$work/esb/out-$key-$c.js"; then
+                failed "$key" "$c" "output differs from the native esbuild's ($work/esb/out-$key-$c.js)"
             fi
         done
     done
+    local same=()
     for c in persona norw qemu proot; do
         ((avail[$c])) || continue
-        [[ -z ${FAILED[bundle,$c]:-} && -z ${FAILED[bundle,native]:-} ]] && bundle_identical+=("${title[$c]}")
+        [[ -z ${FAILED[$key,$c]:-} && -z ${FAILED[$key,native]:-} ]] && same+=("${title[$c]}")
     done
-    bytes=$(stat -c %s "$work/esb/out-native.js" 2>/dev/null || echo 0)
-fi
+    bundle_identical[$key]=$(IFS=,; echo "${same[*]}" | sed 's/,/, /g')
+    bytes=$(stat -c %s "$work/esb/out-$key-native.js" 2>/dev/null || echo 0)
+}
+want bundle && bench_bundle bundle "$tb/esbuild-freebsd/bin/esbuild"
+want nbundle && bench_bundle nbundle "$tb/esbuild-netbsd/bin/esbuild"
 
 # esbuild --version: many short runs.
 startup_runs=$((runs * 10 > 50 ? runs * 10 : 50))
@@ -389,6 +396,7 @@ want getpid && emit_row "  getpid, per call" "" "" pcall getpid
 want now && emit_row "time.Now() loop (N=${loop_n[now]})" "<=2" le2 loop now
 want now && emit_row "  time.Now(), per call" "" "" pcall now
 want bundle && emit_row "esbuild: bundle+minify three.js" "<=1.02" le1.02 time bundle
+want nbundle && emit_row "  the same, NetBSD esbuild" "<=1.02" le1.02 time nbundle
 want startup && emit_row "esbuild --version (median of $startup_runs)" "<=+0.5ms" plus0.5 startup version
 if want http && have wrk; then
     emit_row "Go HTTP server, wrk req/s" ">=0.9" ge0.9 http http
@@ -430,14 +438,14 @@ if want mixed || want getpid || want now; then
     ((${#scaled[@]})) && echo "*: ran N/k rounds and scaled to N as start-up + k x (time - start-up); k: $(IFS=,; echo "${scaled[*]}" | sed 's/,/, /g')."
     echo "per call: (loop time - start-up time of the same runner, N=0) / N."
 fi
-if want bundle && [[ -z ${FAILED[bundle,native]:-} ]]; then
-    if ((${#bundle_identical[@]})); then
-        echo "esbuild bundle output ($bytes bytes): byte-identical to the native esbuild's under: $(IFS=,; echo "${bundle_identical[*]}" | sed 's/,/, /g')."
-    fi
+for key in bundle nbundle; do
+    want "$key" && [[ -z ${FAILED[$key,native]:-} ]] || continue
+    [[ -n ${bundle_identical[$key]:-} ]] &&
+        echo "esbuild $key output ($bytes bytes): byte-identical to the native esbuild's under: ${bundle_identical[$key]}."
     for c in persona norw qemu proot; do
-        [[ -n ${FAILED[bundle,$c]:-} ]] && echo "esbuild bundle output: NOT identical or failed under ${title[$c]} (see below)."
+        [[ -n ${FAILED[$key,$c]:-} ]] && echo "esbuild $key output: NOT identical or failed under ${title[$c]} (see below)."
     done
-fi
+done
 [[ -n $floor ]] && echo "one Syscall User Dispatch trap with an empty SIGSYS handler (bench/sud_floor, median): $floor ns -- the floor under --no-rewrite's per-call cost."
 want http && have wrk && echo "HTTP: wrk -t2 -c64 -d${http_secs}s against 127.0.0.1 (client and server share this machine's CPUs); errors = non-2xx/3xx responses + socket errors."
 for c in qemu proot; do ((avail[$c])) || echo "${title[$c]}: not installed (Debian: apt-get install $([[ $c == qemu ]] && echo qemu-user || echo proot))."; done

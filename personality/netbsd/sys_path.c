@@ -139,3 +139,33 @@ long nbsd_sys_truncate(struct sysctx *c)
     long r = GUEST_PATH(c, 0, path);
     return r < 0 ? r : HOST2(SYS_truncate, path, ARG_LONG(c, 2));
 }
+
+/* ---- timestamps ---- */
+
+/* utimensat(fd, path, times, flag): NetBSD's UTIME_NOW and UTIME_OMIT are
+ * Linux's values ((1 << 30) - 1, (1 << 30) - 2: NetBSD sys/sys/stat.h) and
+ * struct timespec is the same, so the times go to Linux as they are; the
+ * kernel checks them and answers EFAULT/EINVAL as NetBSD does. */
+long nbsd_sys_utimensat(struct sysctx *c)
+{
+    char path[BSD_PATH_MAX];
+    int dirfd = ARG_INT(c, 0);
+    long fl = bsd_at_path(c, dirfd, ARG_PTR(c, 1), (int)(ARG_UINT(c, 3) & NBSD_AT_SYMLINK_NOFOLLOW),
+                          FBSD_AT_SYMLINK_NOFOLLOW, path);
+    if (fl < 0)
+        return fl;
+    return HOST4(SYS_utimensat, dirfd, path, ARG_PTR(c, 2), fl);
+}
+
+/* futimens(fd, times): utimensat on the descriptor itself. */
+long nbsd_sys_futimens(struct sysctx *c)
+{
+    return HOST4(SYS_utimensat, ARG_INT(c, 0), NULL, ARG_PTR(c, 1), 0);
+}
+
+/* __futimes50(fd, const struct timeval tv[2]): Linux futimesat with no
+ * path works on the descriptor. */
+long nbsd_sys___futimes50(struct sysctx *c)
+{
+    return HOST3(SYS_futimesat, ARG_INT(c, 0), NULL, ARG_PTR(c, 1));
+}

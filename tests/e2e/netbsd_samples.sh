@@ -18,6 +18,10 @@ run_case() {
 		# argument, __fstat50, rename/unlink, and errnos by name.
 		GUEST_BIN=$SAMPLES/fileio-netbsd compare_run fileio --label netbsd-fileio --expect-rc 0 -- .
 		;;
+	dirs)
+		# mkdir/chdir/rmdir, __getdents30 records, readlink, __getcwd.
+		GUEST_BIN=$SAMPLES/dirs-netbsd compare_run dirs --label netbsd-dirs --expect-rc 0 -- .
+		;;
 	go-hello)
 		# Go's runtime on NetBSD: mmap with its stack-passed offset,
 		# __sigaction_sigtramp for every signal, _lwp_create from a
@@ -134,7 +138,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds)
 for c in "${cases[@]}"; do
 	run_case "$c"

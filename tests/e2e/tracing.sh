@@ -238,6 +238,8 @@ PY
 		local totals
 		totals=$("$PERSONA" syscalls | tail -n 1)
 		expect_contains syscalls-readme-totals "$E2E_REPO/README.md" "$totals"
+		totals=$("$PERSONA" syscalls --personality netbsd | tail -n 1)
+		expect_contains syscalls-readme-totals-netbsd "$E2E_REPO/README.md" "$totals"
 		;;
 	hostile)
 		# Every call with hostile arguments, traced and reported: the
