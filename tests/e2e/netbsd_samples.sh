@@ -90,8 +90,9 @@ run_case() {
 	# processes: fork (%rdx in the child), execve of a NetBSD, a FreeBSD
 	# or a Linux binary, __wait450 with NetBSD's status words, dup2/dup3
 	# for the child's descriptors, exit codes, panics; go-fds: the
-	# guest's own RLIMIT_NOFILE (raised by the os package, seen by children).
-	go-exec | go-numcpu | go-nilderef | go-forkpoll | go-fds)
+	# guest's own RLIMIT_NOFILE (raised by the os package, seen by children);
+	# go-waitstatus: status words with NetBSD's signal numbers.
+	go-exec | go-numcpu | go-nilderef | go-forkpoll | go-fds | go-waitstatus)
 		GUEST_BIN=$SAMPLES/$1-netbsd NATIVE_BIN=$SAMPLES/$1-linux \
 			compare_run "$1" --label "netbsd-$1" --expect-rc 0 --
 		;;
@@ -139,7 +140,7 @@ run_case() {
 
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
-	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds)
+	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
