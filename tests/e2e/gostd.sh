@@ -71,6 +71,15 @@ declare -A known_gaps=(
 declare -A skips_netbsd=(
 	["net/http:TestLinuxSendfile"]="skipping; linux-only test"
 	["os:TestNonpollableDeadline"]="skipping on netbsd"
+	# runtime/runtime-gdb_test.go, checkGdbEnvironment: golang.org/issue/22893
+	["runtime:TestGdbAutotmpTypes"]="gdb does not work with threads on NetBSD"
+	["runtime:TestGdbBacktrace"]="gdb does not work with threads on NetBSD"
+	["runtime:TestGdbConst"]="gdb does not work with threads on NetBSD"
+	["runtime:TestGdbPanic"]="gdb does not work with threads on NetBSD"
+	["runtime:TestGdbPython"]="gdb does not work with threads on NetBSD"
+	# syscall/getdirentries_test.go (NetBSD-only there too): n=1000 skips
+	# in -short mode
+	["syscall:TestGetdirentries/n=1000"]="skipping in -short mode"
 )
 # NetBSD's known gaps (beyond the mixed trees above, which apply alike).
 route_iflist="NetBSD's route sysctl (net.route NET_RT_IFLIST: interfaces and their addresses) is not answered yet"
