@@ -35,4 +35,25 @@
  * out and handed back in *unknown. */
 int nbsd_open_flags_to_linux(int nflags, int *unknown);
 
+/* sys/sys/fcntl.h: struct flock (24 bytes; Go's Flock_t) and its lock
+ * types F_RDLCK 1, F_UNLCK 2, F_WRLCK 3 (Linux: 0, 2, 1). */
+#include <stdint.h>
+struct nbsd_flock {
+    int64_t l_start;
+    int64_t l_len;
+    int32_t l_pid;
+    int16_t l_type;
+    int16_t l_whence;
+};
+_Static_assert(sizeof(struct nbsd_flock) == 24, "NetBSD struct flock");
+#define NBSD_F_RDLCK 1
+#define NBSD_F_UNLCK 2
+#define NBSD_F_WRLCK 3
+
+struct flock;
+/* Convert a lock description; the lock type -1 when it is none of the
+ * three (the caller answers EINVAL). */
+void nbsd_flock_to_linux(struct flock *out, const struct nbsd_flock *in);
+void nbsd_flock_from_linux(struct nbsd_flock *out, const struct flock *in);
+
 #endif

@@ -80,6 +80,27 @@ long nbsd_sys_pipe2(struct sysctx *c)
 #define NBSD_F_GETFL         3
 #define NBSD_F_SETFL         4
 #define NBSD_F_DUPFD_CLOEXEC 12
+#define NBSD_F_GETLK         7
+#define NBSD_F_SETLK         8
+#define NBSD_F_SETLKW        9
+
+/* F_GETLK/F_SETLK/F_SETLKW with NetBSD's struct flock (abi/netbsd/fcntl.h).
+ * l_pid is a host pid (no PID view yet). */
+static long fcntl_lock(int fd, int lcmd, uint64_t uarg)
+{
+    struct nbsd_flock nfl;
+    struct flock lfl;
+    if (copy_from_guest(&nfl, uarg, sizeof nfl))
+        return -EFAULT;
+    nbsd_flock_to_linux(&lfl, &nfl);
+    if (lfl.l_type < 0)
+        return -EINVAL;
+    long r = HOST3(SYS_fcntl, fd, lcmd, &lfl);
+    if (r < 0 || lcmd != F_GETLK)
+        return r;
+    nbsd_flock_from_linux(&nfl, &lfl);
+    return copy_to_guest(uarg, &nfl, sizeof nfl) ? -EFAULT : 0;
+}
 
 long nbsd_sys_fcntl(struct sysctx *c)
 {
@@ -91,6 +112,12 @@ long nbsd_sys_fcntl(struct sysctx *c)
         if (fd_is_reserved((int)arg))
             return -EINVAL;
         return HOST3(SYS_fcntl, fd, cmd == NBSD_F_DUPFD ? F_DUPFD : F_DUPFD_CLOEXEC, (int)arg);
+    case NBSD_F_GETLK:
+        return fcntl_lock(fd, F_GETLK, (uint64_t)arg);
+    case NBSD_F_SETLK:
+        return fcntl_lock(fd, F_SETLK, (uint64_t)arg);
+    case NBSD_F_SETLKW:
+        return fcntl_lock(fd, F_SETLKW, (uint64_t)arg);
     case NBSD_F_GETFD:
         return HOST2(SYS_fcntl, fd, F_GETFD);
     case NBSD_F_SETFD:
