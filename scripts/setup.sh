@@ -21,7 +21,8 @@ packages=(build-essential cmake pkg-config libelf-dev libunwind-dev
           libcriterion-dev libseccomp-dev libzydis-dev golang-go python3 binutils
           dpkg-dev file    # cpack's Debian package: dpkg-shlibdeps, file
           runc podman      # persona-oci: the OCI runtime it delegates to, an engine
-          clang libclang-rt-14-dev)   # the libFuzzer targets (tests/fuzz)
+          clang libclang-rt-14-dev    # the libFuzzer targets (tests/fuzz)
+          tzdata zip)  # $GOROOT/lib/time/zoneinfo.zip for Go's time tests
 
 install_deps() {
     local missing=()
@@ -55,6 +56,23 @@ build() {
         say "installing Go's std export data for GOOS=$os"
         GOOS=$os GOARCH=amd64 CGO_ENABLED=0 GOFLAGS= go install std
     done
+    make_goroot_zoneinfo
+}
+
+# Go's time tests load their zones from $GOROOT/lib/time/zoneinfo.zip
+# (time/internal_test.go, initTestingZone), which upstream Go ships and
+# Debian's golang package leaves out.  Made from Debian's tzdata the way
+# Go's lib/time/update.bash makes it: an uncompressed zip (Go's reader,
+# time/zoneinfo_read.go loadTzinfoFromZip, takes stored entries only).
+make_goroot_zoneinfo() {
+    local zip
+    zip="$(go env GOROOT)/lib/time/zoneinfo.zip"
+    [[ -s $zip ]] && return 0
+    say "making $zip from /usr/share/zoneinfo (Go's time tests read it)"
+    mkdir -p "$(dirname "$zip")"
+    (cd /usr/share/zoneinfo &&
+        zip -q -0 -r -X "$zip.tmp" . -x 'posix/*' 'right/*' '*.tab' '*.zi' 'leap*' SECURITY) &&
+        mv "$zip.tmp" "$zip"
 }
 
 install_deps

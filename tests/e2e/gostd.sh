@@ -147,6 +147,8 @@ run_pkg() {
 	require_file "$fb" "build the samples (samples_gostd)"
 	require_file "$lx" "build the samples (samples_gostd)"
 	require_file "$GOROOT/pkg/${guest_os}_amd64" "install the $guest_os std export data: GOOS=$guest_os go install std (scripts/setup.sh)"
+	[[ $pkg != time ]] ||
+		require_file "$GOROOT/lib/time/zoneinfo.zip" "make Go's zone database for the time tests (scripts/setup.sh make_goroot_zoneinfo)"
 	local dir=$GOROOT/src/$pkg out=$E2E_TMP/$name
 	[[ -d $dir ]] || e2e_die "no Go source directory $dir"
 	local lrc=0 prc=0
