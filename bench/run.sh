@@ -19,7 +19,7 @@
 #   RUNS          runs per measurement, median reported (default 5)
 #   --markdown    print the table as Markdown (for the README)
 #   --rows LIST   only these rows, comma-separated, of:
-#                 mixed,getpid,now,bundle,nbundle,startup,http (default: all)
+#                 mixed,getpid,now,nnow,bundle,nbundle,startup,http (default: all)
 #   --no-install  do not apt-get install missing peers even as root
 # Environment: BENCH_HTTP_SECONDS (wrk duration per run, default 5);
 #   BENCH_RAW=1 also prints every single measurement.
@@ -35,7 +35,7 @@ tb=$repo/testbins
 runs=5
 markdown=0
 install=1
-rows_wanted=mixed,getpid,now,bundle,nbundle,startup,http
+rows_wanted=mixed,getpid,now,nnow,bundle,nbundle,startup,http
 while (($#)); do
     case $1 in
     --markdown) markdown=1 ;;
@@ -51,9 +51,9 @@ done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive integer" >&2; exit 2; }
 want() { [[ ,$rows_wanted, == *,$1,* ]]; }
 
-for f in "$persona" "$samples/go-syscallbench" "$samples/go-syscallbench-linux" \
+for f in "$persona" "$samples/go-syscallbench" "$samples/go-syscallbench-linux" "$samples/go-syscallbench-netbsd" \
     "$samples/go-httpserver" "$samples/go-httpserver-linux" \
-    "$tb/esbuild-freebsd/bin/esbuild" "$tb/esbuild-linux/bin/esbuild"; do
+    "$tb/esbuild-freebsd/bin/esbuild" "$tb/esbuild-netbsd/bin/esbuild" "$tb/esbuild-linux/bin/esbuild"; do
     [[ -x $f ]] || { echo "bench: missing $f (run scripts/setup.sh --build-only)" >&2; exit 1; }
 done
 [[ -f $tb/three/package.json ]] || { echo "bench: missing $tb/three (run scripts/fetch-testbins.sh)" >&2; exit 1; }
@@ -162,25 +162,39 @@ calc() { awk "BEGIN { $1 }"; }
 # few seconds does N/k and is scaled back to N: t0 + k*(t - t0), where t0 is
 # that runner's start-up (N=0); the cell is marked with '*'.  k per runner
 # was chosen on a 2-vCPU VM so that every run stays under ~2.5 s.
-declare -A loop_n=([mixed]=100000 [getpid]=1000000 [now]=5000000)
+# Row nnow is row now with the NetBSD build under persona (NetBSD has no
+# time page: every Go nanotime is a clock_gettime system call, so this is
+# the rewritten-site path); native and the peers run the Linux build.
+declare -A loop_n=([mixed]=100000 [getpid]=1000000 [now]=5000000 [nnow]=5000000)
+declare -A loop_mode=([mixed]=mixed [getpid]=getpid [now]=now [nnow]=now)
+declare -A loop_guest=([mixed]=go-syscallbench [getpid]=go-syscallbench [now]=go-syscallbench
+    [nnow]=go-syscallbench-netbsd)
+# loop_start ROW: the key of the start-up time (N=0) of that row's guest
+loop_start() { [[ ${loop_guest[$1]} == go-syscallbench ]] && echo start || echo start-${loop_guest[$1]}; }
 declare -A loop_k=(
     [mixed,native]=1 [mixed,persona]=1 [mixed,norw]=4 [mixed,qemu]=2 [mixed,proot]=20
     [getpid,native]=1 [getpid,persona]=1 [getpid,norw]=5 [getpid,qemu]=2 [getpid,proot]=100
-    [now,native]=1 [now,persona]=1 [now,norw]=50 [now,qemu]=4 [now,proot]=1)
+    [now,native]=1 [now,persona]=1 [now,norw]=50 [now,qemu]=4 [now,proot]=1
+    [nnow,native]=1 [nnow,persona]=1 [nnow,norw]=50 [nnow,qemu]=4 [nnow,proot]=1)
 loop_rows=()
-for m in mixed getpid now; do want "$m" && loop_rows+=("$m"); done
+for m in mixed getpid now nnow; do want "$m" && loop_rows+=("$m"); done
 
 if ((${#loop_rows[@]})); then
     say "Go loops (${loop_rows[*]}), $runs runs each"
     for ((i = 0; i < runs; i++)); do
         for c in "${configs[@]}"; do
             ((avail[$c])) || continue
-            runner "$c" "$samples/go-syscallbench-linux" "$samples/go-syscallbench"
-            timed start "$c" 0 "${CMD[@]}" 0 getpid
+            declare -A started=()
             for m in "${loop_rows[@]}"; do
+                runner "$c" "$samples/go-syscallbench-linux" "$samples/${loop_guest[$m]}"
+                if [[ -z ${started[$(loop_start "$m")]:-} ]]; then
+                    timed "$(loop_start "$m")" "$c" 0 "${CMD[@]}" 0 getpid
+                    started[$(loop_start "$m")]=1
+                fi
                 n=$((loop_n[$m] / loop_k[$m,$c]))
-                timed "$m" "$c" "$n" "${CMD[@]}" "$n" "$m"
+                timed "$m" "$c" "$n" "${CMD[@]}" "$n" "${loop_mode[$m]}"
             done
+            unset started
         done
         # the floor under --no-rewrite: one SUD trap, empty handler (ns)
         if want getpid && [[ -x $repo/build/bench/sud_floor ]]; then
@@ -195,7 +209,7 @@ loop_us() {
     t=$(median "$1" "$2")
     [[ -z $t ]] && return
     ((k == 1)) && { echo "$t"; return; }
-    s=$(median start "$2")
+    s=$(median "$(loop_start "$1")" "$2")
     [[ -z $s ]] && return
     echo $((s + k * (t - s)))
 }
@@ -338,7 +352,7 @@ emit_row() {
         [[ -n ${FAILED[$key,$c]:-} ]] && continue
         case $kind in
         loop) v=$(loop_us "$key" "$c") ;;
-        pcall) v=$(loop_us "$key" "$c"); s=$(median start "$c")
+        pcall) v=$(loop_us "$key" "$c"); s=$(median "$(loop_start "$key")" "$c")
                [[ -n $v && -n $s ]] && v=$(calc "printf \"%.1f\", ($v - $s) * 1000 / ${loop_n[$key]}") || v= ;;
         time | startup | http) v=$(median "$key" "$c") ;;
         errs) [[ -n ${T[http,$c]:-} ]] && v=${ERRS[$c]:-0} || v= ;;
@@ -395,6 +409,8 @@ want getpid && emit_row "getpid loop (N=${loop_n[getpid]})" "<=2" le2 loop getpi
 want getpid && emit_row "  getpid, per call" "" "" pcall getpid
 want now && emit_row "time.Now() loop (N=${loop_n[now]})" "<=2" le2 loop now
 want now && emit_row "  time.Now(), per call" "" "" pcall now
+want nnow && emit_row "time.Now() loop, NetBSD build (N=${loop_n[nnow]})" "<=2" le2 loop nnow
+want nnow && emit_row "  time.Now(), NetBSD, per call" "" "" pcall nnow
 want bundle && emit_row "esbuild: bundle+minify three.js" "<=1.02" le1.02 time bundle
 want nbundle && emit_row "  the same, NetBSD esbuild" "<=1.02" le1.02 time nbundle
 want startup && emit_row "esbuild --version (median of $startup_runs)" "<=+0.5ms" plus0.5 startup version
@@ -428,7 +444,7 @@ echo
 print_table
 echo
 echo "ratio: to native (time: lower is better; req/s: higher is better); target and met: the issue's target for persona (default mode)."
-if want mixed || want getpid || want now; then
+if want mixed || want getpid || want now || want nnow; then
     scaled=()
     for m in "${loop_rows[@]}"; do
         for c in norw qemu proot; do
