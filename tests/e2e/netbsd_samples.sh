@@ -104,6 +104,17 @@ run_case() {
 			compare_run go-exec --label netbsd-go-exec-freebsd --expect-rc 0 \
 			--run-opt --argv0="$SAMPLES/go-exec" --
 		;;
+	go-syscallbench)
+		# The bench loops, small: raw getpid and write, time.Now() (every
+		# call a clock_gettime through a rewritten site on NetBSD), mixed
+		# file calls.
+		local m n
+		for m in getpid:20000 write:20000 now:20000 mixed:2000; do
+			n=${m#*:} m=${m%%:*}
+			GUEST_BIN=$SAMPLES/go-syscallbench-netbsd NATIVE_BIN=$SAMPLES/go-syscallbench-linux \
+				compare_run go-syscallbench --label "netbsd-go-syscallbench-$m" --expect-rc 0 -- "$n" "$m"
+		done
+		;;
 	go-exitcode)
 		local n
 		for n in 0 1 3 42 255; do
@@ -140,7 +151,8 @@ run_case() {
 
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
-	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus)
+	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
+	go-syscallbench)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
