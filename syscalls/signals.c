@@ -117,27 +117,29 @@ static void take_default_action(struct persona_thread *t, int sig)
     syscall(SYS_tgkill, getpid(), t->host_tid, sig);
 }
 
-static void deliver_now(struct persona_thread *t, struct guest_regs *regs, int sig,
+/* Returns whether a handler frame was built. */
+static bool deliver_now(struct persona_thread *t, struct guest_regs *regs, int sig,
                         const siginfo_t *info)
 {
     struct guest_sigaction *a = &guest_actions[sig];
     if (a->handler == GUEST_SIG_IGN && !is_fault(sig))
-        return;
+        return false;
     if (a->handler == GUEST_SIG_DFL || a->handler == GUEST_SIG_IGN) {
         if (!default_ignores(sig) || is_fault(sig))
             take_default_action(t, sig);
-        return;
+        return false;
     }
     struct guest_sigaction act = *a;
     if (!active_personality->deliver_signal(t, regs, sig, info, &act)) {
         /* No room for the frame: the guest dies of it, as the kernel would. */
         take_default_action(t, SIGSEGV);
-        return;
+        return false;
     }
     if (act.flags & GSA_RESETHAND) {
         struct guest_sigaction dfl = { .handler = GUEST_SIG_DFL };
         signals_set_action(sig, &dfl, NULL);
     }
+    return true;
 }
 
 /* Marks a kill() signal passed on by pass_to_accepting_thread: Linux lets
@@ -228,17 +230,63 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
     return 1;
 }
 
+void signals_call_mask_begin(struct persona_thread *t, uint64_t mask)
+{
+    t->call_saved_mask = t->sigmask;
+    t->call_mask_active = true;
+    signals_change_mask(t, SIG_SETMASK, mask);
+}
+
+static void restore_call_mask(struct persona_thread *t)
+{
+    t->call_mask_active = false;
+    signals_change_mask(t, SIG_SETMASK, t->call_saved_mask);
+}
+
+void signals_call_mask_end(struct persona_thread *t, bool interrupted)
+{
+    if (t->call_mask_active && !(interrupted && t->interrupt))
+        restore_call_mask(t);
+}
+
+uint64_t signals_frame_mask(const struct persona_thread *t)
+{
+    return t->call_mask_active ? t->call_saved_mask : t->sigmask;
+}
+
+long signals_suspend(struct persona_thread *t, uint64_t mask)
+{
+    signals_call_mask_begin(t, mask);
+    /* pause() ends with EINTR for any signal, one the mask holds back too
+     * (it is queued as pending then): wait again.  A signal landing
+     * between the test and the call is caught by door_host_syscall. */
+    while (!t->interrupt)
+        HOST0(SYS_pause);
+    signals_call_mask_end(t, true);
+    return -EINTR;
+}
+
 void signals_deliver_pending(struct persona_thread *t, struct guest_regs *regs)
 {
     uint64_t ready = t->pending & ~t->sigmask;
     if (!ready) {
         t->interrupt = 0;
+        if (t->call_mask_active)
+            restore_call_mask(t);
         return;
     }
     int sig = __builtin_ctzll(ready) + 1;
     __atomic_and_fetch(&t->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
     signals_recompute_interrupt(t);
-    deliver_now(t, regs, sig, &t->pending_info[sig]);
+    bool framed = deliver_now(t, regs, sig, &t->pending_info[sig]);
+    /* A handler's frame saved the call's old mask (its return restores
+     * it); without one, the old mask comes back now. */
+    if (t->call_mask_active) {
+        if (framed)
+            t->call_mask_active = false;
+        else
+            restore_call_mask(t);
+    }
 }
 
 bool signals_should_restart(struct persona_thread *t)

@@ -28,6 +28,19 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
                            ucontext_t *uc, bool from_guest);
 /* At the exit door: deliver one pending, unmasked signal to the guest. */
 void signals_deliver_pending(struct persona_thread *t, struct guest_regs *regs);
+/* Calls that wait with a mask of their own (sigsuspend, pselect, ppoll):
+ * _begin puts `mask` in place of the guest's; _end(interrupted = false)
+ * puts the old one back at once, _end(true) leaves that to the exit door:
+ * the signal delivered there gets a frame that saves the old mask, so the
+ * handler runs with the call's mask and its return restores the old one
+ * (FreeBSD kern_sig.c: td_oldsigmask, TDP_OLDMASK; Linux: saved_sigmask). */
+void signals_call_mask_begin(struct persona_thread *t, uint64_t mask);
+void signals_call_mask_end(struct persona_thread *t, bool interrupted);
+/* The mask a signal frame records as the one to restore. */
+uint64_t signals_frame_mask(const struct persona_thread *t);
+/* sigsuspend(2): wait with `mask` until a signal it lets through is
+ * delivered; always -EINTR (never restarted: the caller sets no_restart). */
+long signals_suspend(struct persona_thread *t, uint64_t mask);
 /* Whether an EINTR from a host call should restart the guest's call. */
 bool signals_should_restart(struct persona_thread *t);
 /* Queue a signal for a thread of this process (thr_kill to self etc.). */

@@ -81,6 +81,12 @@ struct persona_thread {
 
     /* Virtualized signal state of this thread, in host (Linux) numbering. */
     uint64_t sigmask;          /* guest's blocked set */
+    /* A call that replaces the mask while it waits (sigsuspend, pselect,
+     * ppoll, pollts): the mask from before it, restored when the call
+     * returns, or by the return of the handler it let in (the frame saves
+     * this one).  signals_call_mask_begin/_end. */
+    uint64_t call_saved_mask;
+    bool call_mask_active;
     volatile uint64_t pending; /* arrived, not yet delivered */
     uint64_t altstack_sp;      /* guest's sigaltstack */
     uint64_t altstack_size;

@@ -6,6 +6,7 @@
 #include "personality/bsd/poll.h"
 #include "syscalls/door.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/signals.h"
 #include "syscalls/uaccess.h"
 #include <errno.h>
 #include <limits.h>
@@ -141,4 +142,26 @@ long bsd_select(struct sysctx *c, int nd, uint64_t in, uint64_t ou, uint64_t ex,
         tp = &t;
     }
     return HOST6(SYS_pselect6, nd, in, ou, ex, tp, NULL);
+}
+
+long bsd_ppoll(struct sysctx *c, uint64_t ufds, unsigned nfds, const struct timespec *ts,
+               const uint64_t *mask, const struct bsd_pollbits *pb)
+{
+    if (mask)
+        signals_call_mask_begin(c->t, *mask);
+    long r = bsd_poll(c, ufds, nfds, ts, pb);
+    if (mask)
+        signals_call_mask_end(c->t, r == -EINTR);
+    return r;
+}
+
+long bsd_pselect(struct sysctx *c, int nd, uint64_t in, uint64_t ou, uint64_t ex,
+                 const struct timespec *ts, const uint64_t *mask)
+{
+    if (mask)
+        signals_call_mask_begin(c->t, *mask);
+    long r = bsd_select(c, nd, in, ou, ex, ts);
+    if (mask)
+        signals_call_mask_end(c->t, r == -EINTR);
+    return r;
 }

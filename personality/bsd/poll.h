@@ -19,5 +19,11 @@ long bsd_poll(struct sysctx *c, uint64_t ufds, unsigned nfds, const struct times
 /* select on the guest's fd_sets; ts NULL: no timeout. */
 long bsd_select(struct sysctx *c, int nd, uint64_t in, uint64_t ou, uint64_t ex,
                 const struct timespec *ts);
+/* ppoll/pollts and pselect: the same, with the guest's mask replaced by
+ * *mask (host numbering) while they wait; mask NULL: the mask stays. */
+long bsd_ppoll(struct sysctx *c, uint64_t ufds, unsigned nfds, const struct timespec *ts,
+               const uint64_t *mask, const struct bsd_pollbits *pb);
+long bsd_pselect(struct sysctx *c, int nd, uint64_t in, uint64_t ou, uint64_t ex,
+                 const struct timespec *ts, const uint64_t *mask);
 
 #endif

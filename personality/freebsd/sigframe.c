@@ -74,7 +74,7 @@ bool fbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int 
     struct fbsd_sigframe sf;
     memset(&sf, 0, sizeof sf);
     sf.sf_ahu.sf_action = act->handler;
-    fbsd_sigset_from_linux(&sf.sf_uc.uc_sigmask, t->sigmask);
+    fbsd_sigset_from_linux(&sf.sf_uc.uc_sigmask, signals_frame_mask(t));
     guest_fp_prepare(regs);
     fbsd_mcontext_from_linux(&sf.sf_uc.uc_mcontext, guest_regs_mcontext(regs), t->guest_fsbase);
     sf.sf_uc.uc_mcontext.mc_onstack = was_on ? 1 : 0;

@@ -2,6 +2,7 @@
  * handlers both BSDs share (personality/bsd/poll.c). */
 #include "personality/freebsd/fbsd.h"
 #include "personality/bsd/poll.h"
+#include "abi/freebsd/signal.h"
 #include <sys/time.h>
 
 /* sys/sys/poll.h (FreeBSD 14): the bits NetBSD does not have. */
@@ -48,4 +49,63 @@ long fbsd_sys_select(struct sysctx *c)
         tsp = &ts;
     }
     return bsd_select(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3), tsp);
+}
+
+/* sys/kern/sys_generic.c sys_ppoll, kern_pselect: a timeout must be a
+ * valid timespec. */
+static long timespec_arg(uint64_t uts, struct timespec *ts)
+{
+    if (copy_from_guest(ts, uts, sizeof *ts))
+        return -EFAULT;
+    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L)
+        return -EINVAL;
+    return 0;
+}
+
+static long mask_arg(uint64_t umask, uint64_t *mask, bool *has)
+{
+    fbsd_sigset_t set;
+    *has = umask != 0;
+    if (!umask)
+        return 0;
+    if (copy_from_guest(&set, umask, sizeof set))
+        return -EFAULT;
+    *mask = fbsd_sigset_to_linux(&set);
+    return 0;
+}
+
+/* ppoll(struct pollfd fds[], u_int nfds, const struct timespec *ts,
+ *       const sigset_t *set) */
+long fbsd_sys_ppoll(struct sysctx *c)
+{
+    struct timespec ts;
+    uint64_t mask;
+    bool has_mask;
+    c->no_restart = true;
+    long r = ARG_PTR(c, 2) ? timespec_arg(ARG_PTR(c, 2), &ts) : 0;
+    if (r == 0)
+        r = mask_arg(ARG_PTR(c, 3), &mask, &has_mask);
+    if (r < 0)
+        return r;
+    return bsd_ppoll(c, ARG_PTR(c, 0), ARG_UINT(c, 1), ARG_PTR(c, 2) ? &ts : NULL,
+                     has_mask ? &mask : NULL, &fbsd_pollbits);
+}
+
+/* pselect(int nd, fd_set *in, fd_set *ou, fd_set *ex,
+ *         const struct timespec *ts, const sigset_t *sm) */
+long fbsd_sys_pselect(struct sysctx *c)
+{
+    struct timespec ts;
+    uint64_t mask;
+    bool has_mask;
+    c->no_restart = true;
+    if (ARG_INT(c, 0) < 0)
+        return -EINVAL;
+    long r = ARG_PTR(c, 4) ? timespec_arg(ARG_PTR(c, 4), &ts) : 0;
+    if (r == 0)
+        r = mask_arg(ARG_PTR(c, 5), &mask, &has_mask);
+    if (r < 0)
+        return r;
+    return bsd_pselect(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3),
+                       ARG_PTR(c, 4) ? &ts : NULL, has_mask ? &mask : NULL);
 }

@@ -145,3 +145,24 @@ long fbsd_sys_thr_kill(struct sysctx *c)
         return -ESRCH;
     return HOST3(SYS_tgkill, getpid(), host_tid, hsig);
 }
+
+/* sigsuspend(const sigset_t *sigmask) (sys/kern/kern_sig.c
+ * kern_sigsuspend): wait with `sigmask` as the mask until a signal is
+ * caught; EINTR, never restarted. */
+long fbsd_sys_sigsuspend(struct sysctx *c)
+{
+    fbsd_sigset_t set;
+    c->no_restart = true;
+    if (copy_from_guest(&set, ARG_PTR(c, 0), sizeof set))
+        return -EFAULT;
+    return signals_suspend(c->t, fbsd_sigset_to_linux(&set));
+}
+
+/* sigpending(sigset_t *set): what has arrived for the calling thread and
+ * is not delivered yet (persona keeps pending signals per thread). */
+long fbsd_sys_sigpending(struct sysctx *c)
+{
+    fbsd_sigset_t set;
+    fbsd_sigset_from_linux(&set, __atomic_load_n(&c->t->pending, __ATOMIC_ACQUIRE));
+    return copy_to_guest(ARG_PTR(c, 0), &set, sizeof set);
+}

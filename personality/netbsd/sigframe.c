@@ -36,6 +36,7 @@ bool nbsd_deliver_signal(struct persona_thread *t, struct guest_regs *regs, int 
 
     struct nbsd_sigframe_siginfo sf;
     nbsd_fill_ucontext(&sf.sf_uc, t, regs);
+    nbsd_sigset_from_linux(&sf.sf_uc.uc_sigmask, signals_frame_mask(t));
     sf.sf_ra = __atomic_load_n(&nbsd_sig_tramp[nsig], __ATOMIC_ACQUIRE);
     sf.sf_uc.uc_stack.ss_flags |= (was_on || use_alt) ? NBSD_SS_ONSTACK : 0;
     sf.sf_uc.uc_mcontext.gregs[NBSD_REG_TRAPNO] = regs->trapno;

@@ -3,6 +3,7 @@
  * NetBSD's poll bits are the shared ones (sys/sys/poll.h). */
 #include "personality/netbsd/nbsd.h"
 #include "personality/bsd/poll.h"
+#include "abi/netbsd/signal.h"
 #include "syscalls/report.h"
 #include <stdio.h>
 #include <sys/time.h>
@@ -21,17 +22,17 @@ static long timespec_arg(struct sysctx *c, uint64_t uts, struct timespec *ts)
     return 0;
 }
 
-/* The sigmask of pollts/pselect is read but not applied: reported. */
-static long mask_arg(struct sysctx *c, const char *call, uint64_t umask)
+/* The sigmask argument of pollts/pselect, in host numbering; *has is
+ * false when there is none. */
+static long mask_arg(uint64_t umask, uint64_t *mask, bool *has)
 {
-    uint32_t mask[4];
+    nbsd_sigset_t set;
+    *has = umask != 0;
     if (!umask)
         return 0;
-    if (copy_from_guest(mask, umask, sizeof mask))
+    if (copy_from_guest(&set, umask, sizeof set))
         return -EFAULT;
-    char what[48];
-    snprintf(what, sizeof what, "%s signal mask", call);
-    report_unimplemented(REPORT_OTHER, what, 0, "ignored", c->regs);
+    *mask = nbsd_sigset_to_linux(&set);
     return 0;
 }
 
@@ -60,10 +61,13 @@ long nbsd_sys___pollts50(struct sysctx *c)
         if (r < 0)
             return r;
     }
-    long r = mask_arg(c, "pollts", ARG_PTR(c, 3));
+    uint64_t mask;
+    bool has_mask;
+    long r = mask_arg(ARG_PTR(c, 3), &mask, &has_mask);
     if (r < 0)
         return r;
-    return bsd_poll(c, ARG_PTR(c, 0), ARG_UINT(c, 1), ARG_PTR(c, 2) ? &ts : NULL, &nbsd_pollbits);
+    return bsd_ppoll(c, ARG_PTR(c, 0), ARG_UINT(c, 1), ARG_PTR(c, 2) ? &ts : NULL,
+                     has_mask ? &mask : NULL, &nbsd_pollbits);
 }
 
 /* __select50(int nd, fd_set *in, fd_set *ou, fd_set *ex, struct timeval *tv) */
@@ -100,9 +104,11 @@ long nbsd_sys___pselect50(struct sysctx *c)
         if (r < 0)
             return r;
     }
-    long r = mask_arg(c, "pselect", ARG_PTR(c, 5));
+    uint64_t mask;
+    bool has_mask;
+    long r = mask_arg(ARG_PTR(c, 5), &mask, &has_mask);
     if (r < 0)
         return r;
-    return bsd_select(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3),
-                      ARG_PTR(c, 4) ? &ts : NULL);
+    return bsd_pselect(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3),
+                       ARG_PTR(c, 4) ? &ts : NULL, has_mask ? &mask : NULL);
 }

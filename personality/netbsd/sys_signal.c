@@ -185,3 +185,14 @@ long nbsd_sys___sigpending14(struct sysctx *c)
     nbsd_sigset_from_linux(&set, __atomic_load_n(&c->t->pending, __ATOMIC_ACQUIRE));
     return copy_to_guest(ARG_PTR(c, 0), &set, sizeof set);
 }
+
+/* __sigsuspend14(const sigset_t *set) (sys/kern/sys_sig.c): wait with
+ * `set` as the mask until a signal is caught; EINTR, never restarted. */
+long nbsd_sys___sigsuspend14(struct sysctx *c)
+{
+    nbsd_sigset_t set;
+    c->no_restart = true;
+    if (copy_from_guest(&set, ARG_PTR(c, 0), sizeof set))
+        return -EFAULT;
+    return signals_suspend(c->t, nbsd_sigset_to_linux(&set));
+}

@@ -30,6 +30,11 @@ run_case() {
 	mmap | time | missing | umtx | flock)
 		compare_run "$1" --expect-rc 0 --
 		;;
+	sigmask)
+		# sigsuspend and sigpending: the handler's mask, the mask its
+		# context saves, the mask after the call (samples/c/sigmask.c).
+		compare_run sigmask --expect-rc 0 --
+		;;
 	memguard)
 		# munmap/MAP_FIXED/mprotect/madvise/minherit over persona's own
 		# memory: FreeBSD's EINVAL, persona alive, the guest's memory intact.
@@ -92,7 +97,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile vectors umtx memguard fdspace fdhidden regs regs-ymmsig flock)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile vectors umtx memguard fdspace fdhidden regs regs-ymmsig flock sigmask)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -22,6 +22,10 @@ run_case() {
 		# mkdir/chdir/rmdir, __getdents30 records, readlink, __getcwd.
 		GUEST_BIN=$SAMPLES/dirs-netbsd compare_run dirs --label netbsd-dirs --expect-rc 0 -- .
 		;;
+	sigmask)
+		# __sigsuspend14 and __sigpending14 (samples/c/sigmask.c).
+		GUEST_BIN=$SAMPLES/sigmask-netbsd compare_run sigmask --label netbsd-sigmask --expect-rc 0 --
+		;;
 	go-hello)
 		# Go's runtime on NetBSD: mmap with its stack-passed offset,
 		# __sigaction_sigtramp for every signal, _lwp_create from a
@@ -150,7 +154,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
 	go-syscallbench)
 for c in "${cases[@]}"; do
