@@ -6,6 +6,7 @@
 #include "syscalls/trace.h"
 #include "syscalls/threads.h"
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 
@@ -24,6 +25,19 @@ static bool default_ignores(int sig)
 static bool is_fault(int sig)
 {
     return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP;
+}
+
+/* Standard signals whose default action ends the process (with or without
+ * a core).  Persona catches them even while the guest leaves them at
+ * SIG_DFL: one the guest blocks must wait as pending (sigpending,
+ * sigwait, sigsuspend), not kill, and one it does not block is raised
+ * again with the host's default (take_default_action).  Stop signals keep
+ * the host's own default; real-time signals are left alone (glibc keeps
+ * 32 and 33 for itself). */
+static bool default_terminates(int sig)
+{
+    return sig >= 1 && sig < 32 && !default_ignores(sig) && sig != SIGKILL && sig != SIGSTOP &&
+           sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU;
 }
 
 /* The kernel's struct sigaction for rt_sigaction(2) (x86-64). */
@@ -66,6 +80,9 @@ void signals_init(void)
 {
     for (unsigned i = 0; i < sizeof always_handled / sizeof always_handled[0]; i++)
         host_handle(always_handled[i]);
+    for (int sig = 1; sig < 32; sig++)
+        if (!always(sig) && guest_actions[sig].handler == GUEST_SIG_DFL && default_terminates(sig))
+            host_handle(sig);
 }
 
 int signals_set_action(int sig, const struct guest_sigaction *act,
@@ -84,7 +101,7 @@ int signals_set_action(int sig, const struct guest_sigaction *act,
         return 0;
     if (act->handler == GUEST_SIG_IGN)
         host_set_default(sig, SIG_IGN);
-    else if (act->handler == GUEST_SIG_DFL)
+    else if (act->handler == GUEST_SIG_DFL && !default_terminates(sig))
         host_set_default(sig, SIG_DFL);
     else
         host_handle(sig);
@@ -264,6 +281,62 @@ long signals_suspend(struct persona_thread *t, uint64_t mask)
         HOST0(SYS_pause);
     signals_call_mask_end(t, true);
     return -EINTR;
+}
+
+static int64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int signals_wait(struct persona_thread *t, uint64_t set, struct timespec *timeout, siginfo_t *info)
+{
+    set &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+    bool valid = !timeout || (timeout->tv_sec >= 0 && timeout->tv_nsec >= 0 &&
+                              timeout->tv_nsec < 1000000000L);
+    int64_t end = valid && timeout ? mono_ns() + timeout->tv_sec * 1000000000LL + timeout->tv_nsec : 0;
+    uint64_t saved = t->sigmask;
+    signals_change_mask(t, SIG_SETMASK, saved & ~set);
+    int r;
+    for (;;) {
+        uint64_t ready = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & set;
+        if (ready) {
+            int sig = __builtin_ctzll(ready) + 1;
+            *info = t->pending_info[sig];     /* before the bit goes: a new one may land */
+            __atomic_and_fetch(&t->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+            r = sig;
+            break;
+        }
+        if (t->interrupt) {
+            r = -EINTR;
+            break;
+        }
+        if (!timeout) {
+            HOST0(SYS_pause);
+            continue;
+        }
+        if (!valid) {
+            r = -EINVAL;
+            break;
+        }
+        int64_t now = mono_ns();
+        if (now >= end) {
+            r = -EAGAIN;
+            break;
+        }
+        struct timespec abs = { end / 1000000000, end % 1000000000 };
+        HOST4(SYS_clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME, &abs, NULL);
+    }
+    if (r == -EINTR && timeout && valid) {
+        int64_t left = end - mono_ns();
+        if (left < 0)
+            left = 0;
+        timeout->tv_sec = left / 1000000000;
+        timeout->tv_nsec = left % 1000000000;
+    }
+    signals_change_mask(t, SIG_SETMASK, saved);
+    return r;
 }
 
 void signals_deliver_pending(struct persona_thread *t, struct guest_regs *regs)

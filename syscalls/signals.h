@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <signal.h>
+#include <time.h>
 #include <ucontext.h>
 #include "personality/personality.h"
 #include "syscalls/guest_regs.h"
@@ -41,6 +42,15 @@ uint64_t signals_frame_mask(const struct persona_thread *t);
 /* sigsuspend(2): wait with `mask` until a signal it lets through is
  * delivered; always -EINTR (never restarted: the caller sets no_restart). */
 long signals_suspend(struct persona_thread *t, uint64_t mask);
+/* sigtimedwait(2) and its kin: take a signal of `set` (host numbering)
+ * that is pending for this thread, waiting for one when none is, with
+ * `set` unblocked meanwhile so that one sent to the process comes here
+ * (FreeBSD kern_sigtimedwait).  Returns the host signal number with its
+ * siginfo in *info, -EAGAIN when *timeout (NULL: none) passes, -EINVAL
+ * for a bad timeout with nothing pending, -EINTR when a signal outside
+ * `set` is let in (then *timeout holds the time left).  The guest's mask
+ * is back as it was on return. */
+int signals_wait(struct persona_thread *t, uint64_t set, struct timespec *timeout, siginfo_t *info);
 /* Whether an EINTR from a host call should restart the guest's call. */
 bool signals_should_restart(struct persona_thread *t);
 /* Queue a signal for a thread of this process (thr_kill to self etc.). */

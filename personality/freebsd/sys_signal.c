@@ -4,6 +4,7 @@
 #include "personality/freebsd/fbsd.h"
 #include "syscalls/fpstate.h"
 #include "personality/freebsd/threads.h"
+#include "abi/freebsd/errno.h"
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/ucontext.h"
 #include "syscalls/signals.h"
@@ -165,4 +166,119 @@ long fbsd_sys_sigpending(struct sysctx *c)
     fbsd_sigset_t set;
     fbsd_sigset_from_linux(&set, __atomic_load_n(&c->t->pending, __ATOMIC_ACQUIRE));
     return copy_to_guest(ARG_PTR(c, 0), &set, sizeof set);
+}
+
+/* What kern_sigtimedwait (sys/kern/kern_sig.c) hands back: the signal's
+ * FreeBSD number, its siginfo written to `uinfo` (if not NULL). */
+static long waited_signal(struct sysctx *c, int hsig, const siginfo_t *hinfo, uint64_t uinfo)
+{
+    int fsig = fbsd_signo_from_linux(hsig);
+    if (uinfo) {
+        struct fbsd_siginfo fi;
+        fbsd_siginfo_from_linux(&fi, hinfo);
+        fi.si_signo = fsig;
+        if (copy_to_guest(uinfo, &fi, sizeof fi))
+            return -EFAULT;
+    }
+    return fsig;
+}
+
+static long read_sigset(uint64_t uset, uint64_t *set)
+{
+    fbsd_sigset_t fset;
+    if (copy_from_guest(&fset, uset, sizeof fset))
+        return -EFAULT;
+    *set = fbsd_sigset_to_linux(&fset);
+    return 0;
+}
+
+/* sigtimedwait(const sigset_t *set, siginfo_t *info,
+ *              const struct timespec *timeout): EAGAIN when the time
+ * passes; a timed wait is not restarted after a handler (EINTR). */
+long fbsd_sys_sigtimedwait(struct sysctx *c)
+{
+    struct timespec ts;
+    uint64_t set;
+    siginfo_t info;
+    if (ARG_PTR(c, 2)) {
+        c->no_restart = true;
+        if (copy_from_guest(&ts, ARG_PTR(c, 2), sizeof ts))
+            return -EFAULT;
+    }
+    if (read_sigset(ARG_PTR(c, 0), &set))
+        return -EFAULT;
+    int r = signals_wait(c->t, set, ARG_PTR(c, 2) ? &ts : NULL, &info);
+    return r < 0 ? r : waited_signal(c, r, &info, ARG_PTR(c, 1));
+}
+
+/* sigwaitinfo(const sigset_t *set, siginfo_t *info): no timeout; restarted
+ * after an SA_RESTART handler (ERESTART from msleep). */
+long fbsd_sys_sigwaitinfo(struct sysctx *c)
+{
+    uint64_t set;
+    siginfo_t info;
+    if (read_sigset(ARG_PTR(c, 0), &set))
+        return -EFAULT;
+    int r = signals_wait(c->t, set, NULL, &info);
+    return r < 0 ? r : waited_signal(c, r, &info, ARG_PTR(c, 1));
+}
+
+/* sigwait(const sigset_t *set, int *sig): the error is the call's value,
+ * not errno (sys_sigwait sets td_retval[0] and returns 0); only an
+ * SA_RESTART handler's ERESTART restarts it. */
+long fbsd_sys_sigwait(struct sysctx *c)
+{
+    uint64_t set;
+    siginfo_t info;
+    if (read_sigset(ARG_PTR(c, 0), &set))
+        return fbsd_errno_from_linux(EFAULT);
+    int r = signals_wait(c->t, set, NULL, &info);
+    if (r == -EINTR) {
+        if (signals_should_restart(c->t))
+            return -EINTR;          /* the dispatcher restarts it */
+        c->no_restart = true;
+        return fbsd_errno_from_linux(EINTR);
+    }
+    if (r < 0)
+        return fbsd_errno_from_linux(-r);
+    int fsig = fbsd_signo_from_linux(r);
+    return copy_to_guest(ARG_PTR(c, 1), &fsig, sizeof fsig) ? fbsd_errno_from_linux(EFAULT) : 0;
+}
+
+/* sigqueue(pid_t pid, int signum, void *value) (kern_sigqueue): one
+ * process only (pid <= 0: EINVAL); the receiver sees SI_QUEUE with the
+ * value, the sender's pid and real uid. */
+long fbsd_sys_sigqueue(struct sysctx *c)
+{
+    int pid = ARG_INT(c, 0);
+    int hsig = signal_to_send(ARG_INT(c, 1));
+    if (hsig < 0)
+        return hsig;
+    if (pid <= 0)
+        return -EINVAL;
+    if (hsig == 0)
+        return HOST2(SYS_kill, pid, 0);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    si.si_signo = hsig;
+    si.si_code = SI_QUEUE;
+    si.si_pid = getpid();
+    si.si_uid = getuid();
+    si.si_value.sival_ptr = (void *)ARG_PTR(c, 2);
+    return HOST3(SYS_rt_sigqueueinfo, pid, hsig, &si);
+}
+
+/* thr_kill2(pid_t pid, long id, int sig): thr_kill for a thread of this
+ * process; thread ids of other processes are theirs to map: ESRCH. */
+long fbsd_sys_thr_kill2(struct sysctx *c)
+{
+    if (ARG_INT(c, 0) != getpid())
+        return -ESRCH;
+    int hsig = signal_to_send(ARG_INT(c, 2));
+    if (hsig < 0)
+        return hsig;
+    int host_tid = fbsd_thread_host_tid(ARG_LONG(c, 1));
+    if (host_tid <= 0)
+        return -ESRCH;
+    return HOST3(SYS_tgkill, getpid(), host_tid, hsig);
 }

@@ -196,3 +196,70 @@ long nbsd_sys___sigsuspend14(struct sysctx *c)
         return -EFAULT;
     return signals_suspend(c->t, nbsd_sigset_to_linux(&set));
 }
+
+/* ____sigtimedwait50(const sigset_t *set, siginfo_t *info,
+ *                    struct timespec *timeout) (sys/kern/sys_sig.c
+ * sigtimedwait1), behind NetBSD's sigwait, sigwaitinfo and sigtimedwait:
+ * the signal's number, EAGAIN when the time passes; interrupted by a
+ * handler, the time left is written back to *timeout for the restart. */
+long nbsd_sys_____sigtimedwait50(struct sysctx *c)
+{
+    struct timespec ts;
+    nbsd_sigset_t nset;
+    uint64_t uts = ARG_PTR(c, 2);
+    if (uts) {
+        if (copy_from_guest(&ts, uts, sizeof ts))
+            return -EFAULT;
+        /* itimespecfix: a bad timeout fails before anything is looked at */
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+            return -EINVAL;
+    }
+    if (copy_from_guest(&nset, ARG_PTR(c, 0), sizeof nset))
+        return -EFAULT;
+    siginfo_t info;
+    int r = signals_wait(c->t, nbsd_sigset_to_linux(&nset), uts ? &ts : NULL, &info);
+    if (r == -EINTR && uts && copy_to_guest(uts, &ts, sizeof ts))
+        return -EFAULT;
+    if (r < 0)
+        return r;
+    int nsig = nbsd_signo_from_linux(r);
+    if (ARG_PTR(c, 1)) {
+        struct nbsd_siginfo ni;
+        nbsd_siginfo_from_linux(&ni, &info);
+        ni.si_signo = nsig;
+        if (copy_to_guest(ARG_PTR(c, 1), &ni, sizeof ni))
+            return -EFAULT;
+    }
+    return nsig;
+}
+
+/* sigqueueinfo(pid_t pid, const siginfo_t *info) (sys_sigqueueinfo,
+ * kill1): the caller's own siginfo; to another process only with its own
+ * pid and uid in it and SI_USER or SI_QUEUE (else EPERM).  A process
+ * group (pid <= 0) gets a plain kill: the value is lost there. */
+long nbsd_sys_sigqueueinfo(struct sysctx *c)
+{
+    int pid = ARG_INT(c, 0);
+    struct nbsd_siginfo ni;
+    if (copy_from_guest(&ni, ARG_PTR(c, 1), sizeof ni))
+        return -EFAULT;
+    int hsig = 0;
+    if (ni.si_signo != 0 && (!nbsd_sig_valid(ni.si_signo) || !(hsig = nbsd_signo_to_linux(ni.si_signo))))
+        return -EINVAL;
+    if (pid != getpid()) {
+        if (ni.reason.rt.pid != getpid() || ni.reason.rt.uid != geteuid())
+            return -EPERM;
+        if (ni.si_code != NBSD_SI_USER && ni.si_code != NBSD_SI_QUEUE)
+            return -EPERM;
+    }
+    if (hsig == 0 || pid <= 0 || ni.si_code == NBSD_SI_USER)
+        return HOST2(SYS_kill, pid, hsig);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    si.si_signo = hsig;
+    si.si_code = SI_QUEUE;
+    si.si_pid = ni.reason.rt.pid;
+    si.si_uid = ni.reason.rt.uid;
+    si.si_value.sival_ptr = (void *)ni.reason.rt.value;
+    return HOST3(SYS_rt_sigqueueinfo, pid, hsig, &si);
+}

@@ -35,6 +35,11 @@ run_case() {
 		# context saves, the mask after the call (samples/c/sigmask.c).
 		compare_run sigmask --expect-rc 0 --
 		;;
+	sigwait)
+		# sigtimedwait, sigwaitinfo, sigwait, sigqueue, thr_kill2: blocked
+		# signals taken with their siginfo (samples/c/sigwait.c).
+		compare_run sigwait --expect-rc 0 --
+		;;
 	memguard)
 		# munmap/MAP_FIXED/mprotect/madvise/minherit over persona's own
 		# memory: FreeBSD's EINVAL, persona alive, the guest's memory intact.
@@ -97,7 +102,7 @@ PY
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile vectors umtx memguard fdspace fdhidden regs regs-ymmsig flock sigmask)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello args args-pie fileio dirs errno mmap time missing compat11 sendfile vectors umtx memguard fdspace fdhidden regs regs-ymmsig flock sigmask sigwait)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -26,6 +26,10 @@ run_case() {
 		# __sigsuspend14 and __sigpending14 (samples/c/sigmask.c).
 		GUEST_BIN=$SAMPLES/sigmask-netbsd compare_run sigmask --label netbsd-sigmask --expect-rc 0 --
 		;;
+	sigwait)
+		# ____sigtimedwait50, sigqueueinfo, _lwp_kill (samples/c/sigwait.c).
+		GUEST_BIN=$SAMPLES/sigwait-netbsd compare_run sigwait --label netbsd-sigwait --expect-rc 0 --
+		;;
 	go-hello)
 		# Go's runtime on NetBSD: mmap with its stack-passed offset,
 		# __sigaction_sigtramp for every signal, _lwp_create from a
@@ -154,7 +158,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask sigwait go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
 	go-syscallbench)
 for c in "${cases[@]}"; do
