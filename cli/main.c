@@ -1,6 +1,7 @@
 /* persona's command line: verbs and options. */
 #include "cli/run.h"
 #include "cli/commands.h"
+#include "syscalls/foreign_exec.h"
 #include "syscalls/log.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,14 @@ static const char usage[] =
     "                         Syscall User Dispatch (Linux >= 5.11, the\n"
     "                         default) or a seccomp filter (older kernels)\n"
     "  --argv0=NAME           give the program NAME as argv[0]\n"
+    "  --foreign-exec=auto|userns|off\n"
+    "                         how a native program below this one (a shell,\n"
+    "                         nohup, make) runs a FreeBSD or NetBSD binary:\n"
+    "                         userns: under persona, through a binfmt_misc of\n"
+    "                         a private user namespace (Linux >= 6.7; see the\n"
+    "                         manual for what that namespace changes); auto\n"
+    "                         (the default): userns where possible; off: not\n"
+    "                         at all\n"
     "  --trace-fd=N           trace to inherited descriptor N\n"
     "  --report-fd=N          record into the run's inherited report record\n"
     "                         (these three are how persona starts itself again\n"
@@ -108,6 +117,11 @@ static int cmd_run(int argc, char **argv)
             opt.report_missing = a + 17;
         else if (strncmp(a, "--argv0=", 8) == 0)
             opt.argv0 = a + 8;
+        else if (strncmp(a, "--foreign-exec=", 15) == 0) {
+            opt.foreign_exec = foreign_exec_parse(a + 15);
+            if (opt.foreign_exec < 0)
+                return usage_error("--foreign-exec: expected auto, userns or off, not '%s'", a + 15);
+        }
         else if (strncmp(a, "--trace-fd=", 11) == 0 && atoi(a + 11) > 2)
             opt.trace_fd = atoi(a + 11);
         else if (strncmp(a, "--report-fd=", 12) == 0 && atoi(a + 12) > 2)

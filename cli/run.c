@@ -1,5 +1,6 @@
 /* `persona run`: find the program, recognise it, load it, enter it. */
 #include "cli/run.h"
+#include "syscalls/foreign_exec.h"
 #include "cli/runnable.h"
 #include "loader/elf.h"
 #include "personality/personality.h"
@@ -158,6 +159,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
 
     if (setup_tracing(opt, pers, execpath) != 0)
         return 2;
+    foreign_exec_mode = opt->foreign_exec;
     const struct backend *backend = backend_choose(opt->backend, why, sizeof why);
     if (!backend) {
         warnmsg("%s", why);
@@ -170,7 +172,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
         self[sl] = 0;
         /* The same run options for programs the guest execs: tracing goes
          * on in the same output (the report file is this process's own). */
-        static char *again[14];
+        static char *again[16];
         static char spec[512], fdopt[32], backendopt[48], reportopt[32];
         int n = 0;
         if (opt->debug)
@@ -194,6 +196,8 @@ int run_program(const struct run_options *opt, int argc, char **argv)
             snprintf(backendopt, sizeof backendopt, "--backend=%s", opt->backend);
             again[n++] = backendopt;
         }
+        if (opt->foreign_exec == FOREIGN_EXEC_OFF)
+            again[n++] = "--foreign-exec=off";
         if (opt->trace || opt->stats) {
             snprintf(fdopt, sizeof fdopt, "--trace-fd=%d", trace_config.fd);
             again[n++] = fdopt;

@@ -15,6 +15,7 @@ struct run_options {
     const char *argv0;          /* --argv0=NAME: the program's argv[0] */
     int trace_fd;               /* --trace-fd=N: trace to an inherited fd (0: none) */
     int report_fd;              /* --report-fd=N: the run's report record, inherited */
+    int foreign_exec;           /* --foreign-exec=MODE (enum foreign_exec_mode; 0: auto) */
 };
 /* Load and run a guest program; returns only on failure to start. */
 int run_program(const struct run_options *opt, int argc, char **argv);

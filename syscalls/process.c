@@ -1,6 +1,8 @@
 #include "syscalls/process.h"
 #include "syscalls/door.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/foreign_exec.h"
+#include "syscalls/signals.h"
 #include "syscalls/backend.h"
 #include "syscalls/threads.h"
 #include "syscalls/log.h"
@@ -105,6 +107,22 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
         pargv[k] = NULL;
         use_argv = pargv;
         use_path = self_path;
+    }
+    /* A native program may exec FreeBSD or NetBSD binaries in turn: give
+     * it the private binfmt_misc that runs them under persona. */
+    if (!pargv && foreign_exec_mode != FOREIGN_EXEC_OFF) {
+        char why[512];
+        uint64_t old;
+        signals_block_all(&old);
+        int r = foreign_exec_setup(foreign_exec_mode, why, sizeof why);
+        syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, 8);
+        if (r == -2 || (r < 0 && foreign_exec_mode == FOREIGN_EXEC_USERNS)) {
+            warnmsg("exec %s: --foreign-exec: %s", path, why);
+            return -EPERM;
+        }
+        if (r < 0)
+            debugmsg("exec %s: FreeBSD and NetBSD programs it starts will not run under persona: %s",
+                     path, why);
     }
     /* The new program inherits the guest's (virtual) signal mask; a new
      * persona also inherits the trace output. */

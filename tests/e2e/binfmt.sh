@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# binfmt.sh — `persona binfmt`: with FreeBSD ELF files registered in
+# binfmt.sh — `persona binfmt`: with FreeBSD and NetBSD ELF files registered in
 # binfmt_misc, native programs (a Linux /bin/sh, env) can exec a FreeBSD
 # binary directly.  Runs in a private user + mount namespace with its own
 # binfmt_misc instance (Linux >= 6.7), so the machine is not touched.
@@ -16,23 +16,32 @@ persona=$1 samples=$2
 mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
 echo "before: $("$persona" binfmt status)"
 "$persona" binfmt install
-"$persona" binfmt status | grep -E '^(enabled|flags|magic)'
+"$persona" binfmt status | grep -E '^(persona-|  (enabled|flags|magic))'
 /bin/sh -c "$samples/hello"
+/bin/sh -c "$samples/hello-netbsd"
 env "$samples/args" one "two words" | grep '^argv'
 "$persona" binfmt uninstall
 echo "after: $("$persona" binfmt status)"
 SH
 cat >"$out.want" <<'EOF2'
-before: not installed
-enabled
-flags: P
-magic 7f454c4602010109
+before: persona-freebsd: not installed
+persona-netbsd: not installed
+persona-freebsd: installed
+  enabled
+  flags: P
+  magic 7f454c4602010109
+persona-netbsd: installed
+  enabled
+  flags: P
+  magic 7f454c4602010102
+hello from persona sample
 hello from persona sample
 argv[0]=args
 argv[1]=one
 argv[2]=two words
 argv[argc]=NULL
-after: not installed
+after: persona-freebsd: not installed
+persona-netbsd: not installed
 EOF2
 if diff -u "$out.want" "$out.stdout" >"$out.diff"; then
 	e2e_pass binfmt-native-exec

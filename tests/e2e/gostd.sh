@@ -56,16 +56,7 @@ declare -A skips_freebsd=(
 
 # Tests that fail under persona for a documented reason: "pkg:Test" ->
 # what persona lacks.
-mixed_tree="mixed process trees: a native program execs the FreeBSD test binary"
-declare -A known_gaps=(
-	# os_test.go runs `/bin/sh -c "echo output | TESTBINARY ..."`.
-	["os:TestStatStdin"]="$mixed_tree (/bin/sh)"
-	# signal_test.go runs `/usr/bin/nohup TESTBINARY ...`.
-	["os/signal:TestDetectNohup"]="$mixed_tree (nohup)"
-	["os/signal:TestNohup"]="$mixed_tree (nohup)"
-	["os/signal:TestNohup/nohup-1"]="$mixed_tree (nohup)"
-	["os/signal:TestNohup/nohup-2"]="$mixed_tree (nohup)"
-)
+declare -A known_gaps=()
 
 # The same for NetBSD: tests whose own source skips there.
 declare -A skips_netbsd=(
