@@ -2,6 +2,7 @@
 #include "cli/run.h"
 #include "syscalls/foreign_exec.h"
 #include "cli/runnable.h"
+#include "cli/script.h"
 #include "loader/elf.h"
 #include "personality/personality.h"
 #include "syscalls/log.h"
@@ -138,6 +139,10 @@ int run_program(const struct run_options *opt, int argc, char **argv)
     if (fd < 0) {
         warnmsg("%s: %s", name, strerror(errno));
         return EXIT_CANNOT_RUN;
+    }
+    if (script_is_script(fd)) {
+        close(fd);
+        return script_run(opt, path, argc, argv);
     }
     struct elf_info info;
     char err[256];

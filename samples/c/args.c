@@ -92,6 +92,22 @@ int main(int argc, char **argv, char **envp)
 		if (ok)
 			put_str("ok");
 	}
+#elif defined(TARGET_NETBSD)
+	{
+		/* sys/kern/exec_elf.c elf_copyargs: the executable's path and
+		 * the credentials (sys/sys/exec_elf.h AT_SUN_EXECNAME, AT_EUID). */
+		int ok = 1;
+		if (!has(auxv, 2014, &v) || !v) {
+			put_str(" missing:AT_SUN_EXECNAME");
+			ok = 0;
+		}
+		if (!has(auxv, 2000, &v)) {
+			put_str(" missing:AT_EUID");
+			ok = 0;
+		}
+		if (ok)
+			put_str("ok");
+	}
 #else
 	/* Linux has no OSRELDATE/NCPUS; its closest executable-path entry. */
 	put_str(has(auxv, LINUX_AT_EXECFN, &v) && v ? "ok" : " missing:AT_EXECFN");

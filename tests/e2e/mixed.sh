@@ -43,7 +43,13 @@ mixed_case() {
 		env "$@" "$SAMPLES/go-spawn-linux" /bin/sh -c "$ncmd"
 	run_capture "$base.guest" /dev/null "$base.wd" -- \
 		env "$@" "$PERSONA" run "$spawn" /bin/sh -c "$gcmd"
-	# The programs' own paths differ by the directory: say @/ in both.
+	compare_normalized "$label" "$gdir"
+}
+
+# compare_normalized LABEL GUEST-DIR: the runs' stdout, stderr and status,
+# with the builds' directories both written @/.
+compare_normalized() {
+	local label=$1 gdir=$2 base=$E2E_TMP/$1
 	local p s
 	for p in native guest; do
 		for s in stdout stderr; do
@@ -64,6 +70,23 @@ mixed_case() {
 		ok=0
 	fi
 	if ((ok)); then e2e_pass "$label"; else e2e_fail "$label" "differs from the native run"; fi
+}
+
+# script_case LABEL GUEST-DIR SCRIPT-TEXT ARGS...: a #! script made in both
+# directories (@/ in its text: that directory), executed by the kernel
+# natively and by `persona run` with the guest builds; compared as above.
+script_case() {
+	local label=$1 gdir=$2 text=$3
+	shift 3
+	local base=$E2E_TMP/$label d
+	for d in lnx "$gdir"; do
+		printf '%s\n' "${text//@\//$E2E_TMP/$d/}" >"$E2E_TMP/$d/$label"
+		chmod 0755 "$E2E_TMP/$d/$label"
+	done
+	mkdir -p "$base.wd"
+	run_capture "$base.native" /dev/null "$base.wd" -- "$E2E_TMP/lnx/$label" "$@"
+	run_capture "$base.guest" /dev/null "$base.wd" -- "$PERSONA" run "$E2E_TMP/$gdir/$label" "$@"
+	compare_normalized "$label" "$gdir"
 }
 
 host_rules() { ls /proc/sys/fs/binfmt_misc 2>/dev/null | grep '^persona-' || true; }
@@ -108,11 +131,23 @@ run_case() {
 	signal)
 		# A FreeBSD program the native shell kills once it runs (it has
 		# started a child that said so): its death by SIGTERM reaches the
-		# shell as status 128+15.
+		# shell as status 128+15 (dash reports the death on its stderr at
+		# a moment of its choosing: not compared).
 		mixed_case mixed-signal bsd "$SAMPLES/go-spawn" \
 			'@/go-spawn sh -c "echo started; exec sleep 2" >started.txt &
 			 for i in $(seq 200); do grep -q started started.txt && break; sleep 0.05; done
-			 kill -TERM $!; wait $!; echo "status $?"; cat started.txt'
+			 kill -TERM $!; wait $! 2>/dev/null; echo "status $?"; cat started.txt'
+		;;
+	script)
+		# persona run ./script: a FreeBSD interpreter with one argument
+		# (blanks trimmed), a NetBSD one, a script as the interpreter of
+		# another, a native /bin/sh whose commands are FreeBSD programs.
+		script_case script-fbsd bsd '#!@/args  one-arg  ' a "b c"
+		script_case script-nbsd nbsd '#!@/args' a
+		script_case script-inner bsd '#!@/args inner'
+		script_case script-nested bsd '#!@/script-inner outer' z
+		script_case script-sh bsd '#!/bin/sh
+echo "sh: $0 $#"; @/hello; exec @/go-exitcode 5' x y
 		;;
 	off)
 		# --foreign-exec=off: the native shell runs the FreeBSD binary
@@ -132,7 +167,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(sh sh-netbsd cross env fds signal off)
+[[ ${#cases[@]} -gt 0 ]] || cases=(sh sh-netbsd cross env fds signal script off)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
