@@ -17,7 +17,7 @@
 /* Options of `persona run` that take no value, and those written
  * --opt=VALUE; kept next to the parser in cli/main.c. */
 static const char run_flags[] = "--trace --stats --no-rewrite --debug -v -T -o --help --";
-static const char run_valued[] = "--trace= --trace-output= --report-missing= --backend= --argv0=";
+static const char run_valued[] = "--trace= --trace-output= --report-missing= --backend= --argv0= --foreign-exec=";
 
 static int by_name(const void *a, const void *b)
 {
@@ -182,7 +182,8 @@ static void zsh_script(void)
         "            '-v[host paths]' '-T[time per call]' '--stats[per-call table]' \\\n"
         "            '--report-missing=[JSON report]:file:_files' '--debug[report as it happens]' \\\n"
         "            '--no-rewrite[trap every call]' '--backend=[trap]:backend:(sud seccomp)' \\\n"
-        "            '--argv0=[argv0]:name:' '*::program:_command_names -e' ;;\n"
+        "            '--argv0=[argv0]:name:' '--foreign-exec=[native children]:mode:(auto userns off)' \\\n"
+        "            '*::program:_command_names -e' ;;\n"
         "    info) _arguments '--format[output]:format:(text json)' '*:file:_files' ;;\n"
         "    syscalls) _arguments '--personality[table]:name:($_persona_personalities)' \\\n"
         "            '--format[output]:format:(text json markdown)' \\\n"
