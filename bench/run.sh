@@ -19,7 +19,7 @@
 #   RUNS          runs per measurement, median reported (default 5)
 #   --markdown    print the table as Markdown (for the README)
 #   --rows LIST   only these rows, comma-separated, of:
-#                 mixed,getpid,now,nnow,bundle,nbundle,startup,http (default: all)
+#                 mixed,getpid,now,nnow,spawn,bundle,nbundle,startup,http (default: all)
 #   --no-install  do not apt-get install missing peers even as root
 # Environment: BENCH_HTTP_SECONDS (wrk duration per run, default 5);
 #   BENCH_RAW=1 also prints every single measurement.
@@ -35,7 +35,7 @@ tb=$repo/testbins
 runs=5
 markdown=0
 install=1
-rows_wanted=mixed,getpid,now,nnow,bundle,nbundle,startup,http
+rows_wanted=mixed,getpid,now,nnow,spawn,bundle,nbundle,startup,http
 while (($#)); do
     case $1 in
     --markdown) markdown=1 ;;
@@ -165,19 +165,23 @@ calc() { awk "BEGIN { $1 }"; }
 # Row nnow is row now with the NetBSD build under persona (NetBSD has no
 # time page: every Go nanotime is a clock_gettime system call, so this is
 # the rewritten-site path); native and the peers run the Linux build.
-declare -A loop_n=([mixed]=100000 [getpid]=1000000 [now]=5000000 [nnow]=5000000)
-declare -A loop_mode=([mixed]=mixed [getpid]=getpid [now]=now [nnow]=now)
+# Row spawn: os/exec of a native /bin/true; row spawnoff: the same under
+# persona --foreign-exec=off (the cost of the child's private binfmt_misc
+# namespace is the difference), printed under the table.
+declare -A loop_n=([mixed]=100000 [getpid]=1000000 [now]=5000000 [nnow]=5000000 [spawn]=300)
+declare -A loop_mode=([mixed]=mixed [getpid]=getpid [now]=now [nnow]=now [spawn]=spawn)
 declare -A loop_guest=([mixed]=go-syscallbench [getpid]=go-syscallbench [now]=go-syscallbench
-    [nnow]=go-syscallbench-netbsd)
+    [nnow]=go-syscallbench-netbsd [spawn]=go-syscallbench)
 # loop_start ROW: the key of the start-up time (N=0) of that row's guest
 loop_start() { [[ ${loop_guest[$1]} == go-syscallbench ]] && echo start || echo start-${loop_guest[$1]}; }
 declare -A loop_k=(
     [mixed,native]=1 [mixed,persona]=1 [mixed,norw]=4 [mixed,qemu]=2 [mixed,proot]=20
     [getpid,native]=1 [getpid,persona]=1 [getpid,norw]=5 [getpid,qemu]=2 [getpid,proot]=100
     [now,native]=1 [now,persona]=1 [now,norw]=50 [now,qemu]=4 [now,proot]=1
-    [nnow,native]=1 [nnow,persona]=1 [nnow,norw]=50 [nnow,qemu]=4 [nnow,proot]=1)
+    [nnow,native]=1 [nnow,persona]=1 [nnow,norw]=50 [nnow,qemu]=4 [nnow,proot]=1
+    [spawn,native]=1 [spawn,persona]=1 [spawn,norw]=1 [spawn,qemu]=1 [spawn,proot]=1)
 loop_rows=()
-for m in mixed getpid now nnow; do want "$m" && loop_rows+=("$m"); done
+for m in mixed getpid now nnow spawn; do want "$m" && loop_rows+=("$m"); done
 
 if ((${#loop_rows[@]})); then
     say "Go loops (${loop_rows[*]}), $runs runs each"
@@ -193,6 +197,10 @@ if ((${#loop_rows[@]})); then
                 fi
                 n=$((loop_n[$m] / loop_k[$m,$c]))
                 timed "$m" "$c" "$n" "${CMD[@]}" "$n" "${loop_mode[$m]}"
+                if [[ $m == spawn && $c == persona ]]; then
+                    timed spawnoff persona "$n" "$persona" run --foreign-exec=off \
+                        "$samples/go-syscallbench" "$n" spawn
+                fi
             done
             unset started
         done
@@ -371,7 +379,7 @@ emit_row() {
             loop) cell=$(fmt_time "$v"); ((${loop_k[$key,$c]} > 1)) && cell+="*"
                   [[ -n $nat ]] && rc=$(ratio "$v" "$nat") ;;
             time) cell=$(fmt_time "$v"); [[ -n $nat ]] && rc=$(ratio "$v" "$nat") ;;
-            pcall) cell=$(calc "printf \"%.0f ns\", $v"); ((${loop_k[$key,$c]} > 1)) && cell+="*"
+            pcall) cell=$(calc "if ($v >= 100000) printf \"%.2f ms\", $v / 1e6; else printf \"%.0f ns\", $v"); ((${loop_k[$key,$c]} > 1)) && cell+="*"
                    [[ -n $nat ]] && rc=$(calc "printf \"%.2f\", $v / ($nat > 0 ? $nat : 1)") ;;
             startup) cell=$(calc "printf \"%.2f ms\", $v / 1e3")
                      [[ -n $nat ]] && rc=$(calc "printf \"%+.2f ms\", ($v - $nat) / 1e3") ;;
@@ -411,6 +419,8 @@ want now && emit_row "time.Now() loop (N=${loop_n[now]})" "<=2" le2 loop now
 want now && emit_row "  time.Now(), per call" "" "" pcall now
 want nnow && emit_row "time.Now() loop, NetBSD build (N=${loop_n[nnow]})" "<=2" le2 loop nnow
 want nnow && emit_row "  time.Now(), NetBSD, per call" "" "" pcall nnow
+want spawn && emit_row "os/exec of /bin/true (N=${loop_n[spawn]})" "" "" loop spawn
+want spawn && emit_row "  per spawn" "" "" pcall spawn
 want bundle && emit_row "esbuild: bundle+minify three.js" "<=1.02" le1.02 time bundle
 want nbundle && emit_row "  the same, NetBSD esbuild" "<=1.02" le1.02 time nbundle
 want startup && emit_row "esbuild --version (median of $startup_runs)" "<=+0.5ms" plus0.5 startup version
@@ -444,7 +454,11 @@ echo
 print_table
 echo
 echo "ratio: to native (time: lower is better; req/s: higher is better); target and met: the issue's target for persona (default mode)."
-if want mixed || want getpid || want now || want nnow; then
+if want spawn && [[ -n $(median spawnoff persona) && -n $(median spawn persona) ]]; then
+    so=$(median spawnoff persona) sa=$(median spawn persona)
+    echo "spawn: persona --foreign-exec=off $(fmt_time "$so"); the child's private binfmt_misc namespace costs $(calc "printf \"%.2f ms\", ($sa - $so) / 1e3 / ${loop_n[spawn]}") per spawn."
+fi
+if want mixed || want getpid || want now || want nnow || want spawn; then
     scaled=()
     for m in "${loop_rows[@]}"; do
         for c in norw qemu proot; do

@@ -2,6 +2,7 @@
 // getpid: syscall.Getpid (a raw syscall, no Go scheduler involvement);
 // write: a 1-byte syscall.Write to /dev/null;
 // now: time.Now() (FreeBSD Go reads the clock through clock_gettime);
+// spawn: os/exec of /bin/true, waited for;
 // mixed: stat, open, read, close, getpid and write of a small file, the
 // syscall-heavy loop of bench/run.sh.  Used for the overhead benchmark.
 package main
@@ -9,6 +10,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"syscall"
 	"time"
@@ -56,6 +58,15 @@ func main() {
 				os.Exit(1)
 			}
 			last = t
+		}
+	case "spawn":
+		// os/exec of a native /bin/true: fork, exec, wait (under persona:
+		// with the private binfmt_misc namespace the child gets).
+		for i := 0; i < n; i++ {
+			if err := exec.Command("/bin/true").Run(); err != nil {
+				fmt.Fprintln(os.Stderr, "spawn:", err)
+				os.Exit(1)
+			}
 		}
 	case "mixed":
 		dir, err := os.MkdirTemp("", "syscallbench")
