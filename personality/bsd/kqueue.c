@@ -33,6 +33,13 @@
  *    thread asleep in kevent wakes when another thread triggers one.
  *  EVFILT_TIMER: one timerfd per timer (CLOCK_MONOTONIC; CLOCK_REALTIME for
  *    NOTE_ABSTIME); data on return = expirations since the last delivery.
+ *  EVFILT_VNODE: one inotify instance per kqueue sits in the epoll set; each
+ *    knote watches its descriptor's file through /proc/self/fd/N (knotes on
+ *    one file share the watch).  Its events become NOTE_* flags
+ *    (kqueue_vnode.c) gathered in the knote's fflags, reported and, with
+ *    EV_CLEAR, reset by the scan (filt_vfsvnode: active while fflags != 0);
+ *    the knote's size and link count from the last event tell writes from
+ *    extensions, and links from unlinks.  data is 0.
  *  Other filters: EINVAL (not implemented; reported with --debug).
  *
  * Closed descriptors.  FreeBSD drops a descriptor's knotes when it is
@@ -71,6 +78,7 @@
 #include "syscalls/fdreserve.h"
 #include "syscalls/fdtable.h"
 #include "personality/bsd/kqueue.h"
+#include "personality/bsd/kqueue_vnode.h"
 #include "syscalls/report.h"
 #include "abi/freebsd/event.h"
 #include "abi/netbsd/event.h"
@@ -86,6 +94,7 @@
 #include <unistd.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -108,6 +117,7 @@
 #define TAG_FD      0ull            /* gen (30 bits) << 32 | fd */
 #define TAG_TIMER   1ull            /* timer serial */
 #define TAG_WAKE    2ull
+#define TAG_VNODE   3ull            /* the kqueue's inotify instance */
 #define GEN_MASK    0x3fffffffu
 
 #define KQ_HASH     64              /* USER and TIMER knotes, by ident */
@@ -135,6 +145,9 @@ struct knote {
     int tfd;                        /* TIMER: its timerfd; else -1 */
     int tclock;
     uint32_t serial;                /* TIMER: its epoll tag */
+    int wd;                         /* VNODE: its inotify watch */
+    int64_t vsize;                  /* VNODE: size and links at the last event */
+    uint64_t vnlink;
 };
 
 struct fdstate {
@@ -159,6 +172,8 @@ struct kq {
     struct knote *uhead;
     int wakefd;
     bool wake_set;
+    int inofd;                      /* EVFILT_VNODE's inotify instance, or -1 */
+    bool drained;                   /* vnode knotes got flags in this scan */
     uint32_t gen, serial;
 };
 
@@ -272,6 +287,8 @@ static bool kn_awaits(const struct knote *kn)
 {
     if (kn->disabled)
         return false;
+    if (kn->kev.filter == FBSD_EVFILT_VNODE)
+        return kn->kev.fflags != 0;
     return kn->kev.filter == FBSD_EVFILT_USER ? kn->triggered : kn->fresh;
 }
 
@@ -392,14 +409,18 @@ static struct knote *timer_find(struct kq *kq, uint32_t serial)
     return NULL;
 }
 
-/* Remove a USER or TIMER knote. */
+static void vnode_unwatch(struct kq *kq, struct knote *kn);
+
+/* Remove a USER, TIMER or VNODE knote. */
 static void kn_destroy_ident(struct kq *kq, struct knote *kn)
 {
     struct knote **pp = hash_slot(kq, kn->kev.ident, kn->kev.filter);
     if (*pp == kn)
         *pp = kn->hnext;
-    if (kn->kev.filter == FBSD_EVFILT_USER)
+    if (kn->kev.filter == FBSD_EVFILT_USER || kn->kev.filter == FBSD_EVFILT_VNODE)
         ulist_del(kq, kn);
+    if (kn->kev.filter == FBSD_EVFILT_VNODE)
+        vnode_unwatch(kq, kn);
     timer_close(kn);
     free(kn);
 }
@@ -763,6 +784,135 @@ static int reg_ident(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
     return err;
 }
 
+/* ---- EVFILT_VNODE ---------------------------------------------------------- */
+
+static int vnode_ensure(struct kq *kq, int kqfd)
+{
+    if (kq->inofd >= 0)
+        return 0;
+    fd_private_begin();
+    int fd = fd_private_end(inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+    if (fd < 0)
+        return fd;
+    struct epoll_event e = { .events = EPOLLIN, .data.u64 = TAG_VNODE << TAG_SHIFT };
+    if (epoll_ctl(kqfd, EPOLL_CTL_ADD, fd, &e) < 0) {
+        int err = errno;
+        close(fd);
+        return -err;
+    }
+    kq->inofd = fd;
+    return 0;
+}
+
+/* Drop kn's watch unless another knote of this kqueue shares it. */
+static void vnode_unwatch(struct kq *kq, struct knote *kn)
+{
+    if (kq->inofd < 0 || kn->wd < 0)
+        return;
+    for (int i = 0; i < KQ_HASH; i++)
+        for (struct knote *o = kq->hash[i]; o; o = o->hnext)
+            if (o != kn && o->kev.filter == FBSD_EVFILT_VNODE && o->wd == kn->wd)
+                return;
+    inotify_rm_watch(kq->inofd, kn->wd);
+}
+
+static int reg_vnode(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
+{
+    struct knote **pp = hash_slot(kq, kev->ident, kev->filter);
+    struct knote *kn = *pp;
+    uint16_t fl = kev->flags;
+    int fd = (int)kev->ident;
+    if (!kn) {
+        if (!(fl & FBSD_EV_ADD))
+            return FBSD_ENOENT;
+        struct stat st;
+        if (kev->ident > INT_MAX || fstat(fd, &st) < 0)
+            return FBSD_EBADF;
+        long r = vnode_ensure(kq, kqfd);
+        if (r == 0)
+            r = wake_ensure(kq, kqfd);
+        if (r < 0)
+            return guest_err(r);
+        char path[32];
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        int wd = inotify_add_watch(kq->inofd, path, vnode_inotify_mask());
+        if (wd < 0)
+            /* filt_vfsattach: only vnodes; inotify cannot watch sockets, pipes */
+            return errno == ENOSPC ? FBSD_ENOMEM : FBSD_EINVAL;
+        if (!(kn = kn_new(kev)))
+            return FBSD_ENOMEM;
+        kn->wd = wd;
+        kn->vsize = st.st_size;
+        kn->vnlink = st.st_nlink;
+        kn->disabled = new_disabled(false, fl);
+        kn->hnext = NULL;
+        *pp = kn;
+        ulist_add(kq, kn);
+        fdt_mark(fd, FDT_KQUEUE);   /* its close drops the knote */
+        return 0;
+    }
+    if (fl & FBSD_EV_DELETE) {
+        kn_destroy_ident(kq, kn);
+        wake_update(kq);
+        return 0;
+    }
+    if (fl & FBSD_EV_FORCEONESHOT)
+        kn->kev.flags |= FBSD_EV_ONESHOT;
+    kn_update_common(kn, kev);
+    if (fl & FBSD_EV_ADD)
+        kn->sfflags = kev->fflags;  /* kqueue_register, filters without f_touch */
+    kn->disabled = new_disabled(kn->disabled, fl);
+    wake_update(kq);
+    return 0;
+}
+
+/* Read the inotify instance dry; the knotes of each event's watch gather
+ * its NOTE_* flags.  kq->lock held. */
+static void vnode_drain(struct kq *kq)
+{
+    _Alignas(struct inotify_event) char buf[4096];
+    for (;;) {
+        ssize_t len = read(kq->inofd, buf, sizeof buf);
+        if (len <= 0)
+            break;
+        for (char *p = buf; p < buf + len;) {
+            const struct inotify_event *ev = (const struct inotify_event *)p;
+            p += sizeof *ev + ev->len;
+            /* a rename inside the directory: both halves in this batch */
+            bool within = false;
+            if ((ev->mask & (IN_MOVED_FROM | IN_MOVED_TO)) && ev->cookie)
+                for (char *q = buf; q < buf + len;) {
+                    const struct inotify_event *o = (const struct inotify_event *)q;
+                    q += sizeof *o + o->len;
+                    if (o != ev && o->cookie == ev->cookie && o->wd == ev->wd &&
+                        (o->mask & (IN_MOVED_FROM | IN_MOVED_TO)))
+                        within = true;
+                }
+            for (int i = 0; i < KQ_HASH; i++)
+                for (struct knote *kn = kq->hash[i]; kn; kn = kn->hnext) {
+                    if (kn->kev.filter != FBSD_EVFILT_VNODE || kn->wd != ev->wd)
+                        continue;
+                    struct stat st;
+                    struct vnode_facts f = { kn->vsize, kn->vsize, kn->vnlink, kn->vnlink, false };
+                    if (fstat((int)kn->kev.ident, &st) == 0) {
+                        f.size_after = st.st_size;
+                        f.nlink_after = st.st_nlink;
+                    } else {
+                        f.gone = true;
+                    }
+                    /* the size a write or truncation left, the links an
+                     * attribute event shows (other events say nothing of them) */
+                    if (ev->mask & IN_MODIFY)
+                        kn->vsize = f.size_after;
+                    if (ev->mask & (IN_ATTRIB | IN_DELETE_SELF))
+                        kn->vnlink = f.nlink_after;
+                    kn->kev.fflags |= vnode_notes(ev->mask, ev->len > 0, within, &f) & kn->sfflags;
+                }
+        }
+    }
+    wake_update(kq);
+}
+
 /* An unsupported filter goes to --debug and --report-missing (the report
  * keeps one item per filter, with its count). */
 static void note_unsupported(int filter, const struct guest_regs *regs)
@@ -792,6 +942,8 @@ static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev,
     case FBSD_EVFILT_USER:
     case FBSD_EVFILT_TIMER:
         return reg_ident(kq, kqfd, kev);
+    case FBSD_EVFILT_VNODE:
+        return reg_vnode(kq, kqfd, kev);
     default:
         if (kev->filter < 0 && kev->filter >= -FBSD_EVFILT_SYSCOUNT) {
             if (!(kev->flags & FBSD_EV_ADD))
@@ -902,6 +1054,13 @@ static int collect_user(struct kq *kq, struct fbsd_kevent *out, int room)
             out[n].data = kn->sdata;
             if (kn->kev.flags & FBSD_EV_CLEAR)
                 kn->triggered = false;
+        } else if (kn->kev.filter == FBSD_EVFILT_VNODE) {
+            if (!kn->kev.fflags)
+                continue;
+            out[n] = kn->kev;
+            out[n].data = 0;
+            if (kn->kev.flags & FBSD_EV_CLEAR)
+                kn->kev.fflags = 0;
         } else {
             if ((kn->kev.flags & FBSD_EV_CLEAR) && !kn->fresh)
                 continue;
@@ -928,7 +1087,7 @@ static int collect_user(struct kq *kq, struct fbsd_kevent *out, int room)
         }
         n++;
         if (kn->kev.flags & FBSD_EV_ONESHOT) {
-            if (kn->kev.filter == FBSD_EVFILT_USER) {
+            if (kn->kev.filter == FBSD_EVFILT_USER || kn->kev.filter == FBSD_EVFILT_VNODE) {
                 kn_destroy_ident(kq, kn);
             } else {
                 int fd = (int)kn->kev.ident;
@@ -961,6 +1120,10 @@ static int deliver(struct kq *kq, int kqfd, const struct epoll_event *e,
                           e->events, out, room);
     case TAG_TIMER:
         return deliver_timer(kq, kqfd, (uint32_t)d, out, room);
+    case TAG_VNODE:
+        vnode_drain(kq);    /* collect_user reports the knotes */
+        kq->drained = true;
+        return 0;
     default:
         return 0;   /* TAG_WAKE: collect_user does the work */
     }
@@ -985,6 +1148,8 @@ static void kq_free(struct kq *kq)
     free(kq->fds);
     if (kq->wakefd >= 0)
         close(kq->wakefd);
+    if (kq->inofd >= 0)
+        close(kq->inofd);
     pthread_mutex_destroy(&kq->lock);
     free(kq);
 }
@@ -1111,6 +1276,13 @@ void bsd_kqueue_fds_closing(int lo, int hi)
             if (g_tab[e] == kq)
                 ep = e;
         pthread_mutex_lock(&kq->lock);
+        for (int i = 0; i < KQ_HASH; i++)
+            for (struct knote *kn = kq->hash[i], *nx; kn; kn = nx) {
+                nx = kn->hnext;
+                if (kn->kev.filter == FBSD_EVFILT_VNODE && (int64_t)kn->kev.ident >= lo &&
+                    (int64_t)kn->kev.ident <= hi)
+                    kn_destroy_ident(kq, kn);
+            }
         int top = hi < kq->nfds ? hi : kq->nfds - 1;
         for (int fd = lo; fd <= top; fd++) {
             struct fdstate *fs = kq->fds[fd];
@@ -1152,6 +1324,7 @@ long bsd_sys_kqueue(struct sysctx *c)
     pthread_mutex_init(&kq->lock, NULL);
     kq->epfd = fd;
     kq->wakefd = -1;
+    kq->inofd = -1;
     pthread_mutex_lock(&g_lock);
     if (!tab_set(fd, kq)) {
         pthread_mutex_unlock(&g_lock);
@@ -1295,14 +1468,19 @@ static long kq_scan(struct kq *kq, int kqfd, uint64_t evlist, int nevents,
                 break;
             return r == -EINVAL ? -EBADF : r;   /* EINVAL: not an epoll any more */
         }
+        bool drained = false;
         if (r > 0) {
             pthread_mutex_lock(&kq->lock);
+            kq->drained = false;
             for (long i = 0; i < r; i++)
                 n += deliver(kq, kqfd, &evs[i], out + n, batch - n);
+            drained = kq->drained;
             pthread_mutex_unlock(&kq->lock);
         }
         if (n > 0)
             break;
+        if (drained)
+            continue;   /* vnode flags came in: collect_user reports them */
         if (nonblock || (r == 0 && !forever))
             return 0;   /* timed out */
         /* Woken for nothing (an event another thread took, a stale

@@ -51,17 +51,6 @@ long fbsd_sys_select(struct sysctx *c)
     return bsd_select(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3), tsp);
 }
 
-/* sys/kern/sys_generic.c sys_ppoll, kern_pselect: a timeout must be a
- * valid timespec. */
-static long timespec_arg(uint64_t uts, struct timespec *ts)
-{
-    if (copy_from_guest(ts, uts, sizeof *ts))
-        return -EFAULT;
-    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L)
-        return -EINVAL;
-    return 0;
-}
-
 static long mask_arg(uint64_t umask, uint64_t *mask, bool *has)
 {
     fbsd_sigset_t set;
@@ -75,37 +64,49 @@ static long mask_arg(uint64_t umask, uint64_t *mask, bool *has)
 }
 
 /* ppoll(struct pollfd fds[], u_int nfds, const struct timespec *ts,
- *       const sigset_t *set) */
+ *       const sigset_t *set) (sys/kern/sys_generic.c sys_ppoll): both
+ * arguments are copied in before kern_poll looks at the timeout. */
 long fbsd_sys_ppoll(struct sysctx *c)
 {
     struct timespec ts;
     uint64_t mask;
     bool has_mask;
     c->no_restart = true;
-    long r = ARG_PTR(c, 2) ? timespec_arg(ARG_PTR(c, 2), &ts) : 0;
-    if (r == 0)
-        r = mask_arg(ARG_PTR(c, 3), &mask, &has_mask);
+    if (ARG_PTR(c, 2) && copy_from_guest(&ts, ARG_PTR(c, 2), sizeof ts))
+        return -EFAULT;
+    long r = mask_arg(ARG_PTR(c, 3), &mask, &has_mask);
     if (r < 0)
         return r;
+    if (ARG_PTR(c, 2) && (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L))
+        return -EINVAL;
     return bsd_ppoll(c, ARG_PTR(c, 0), ARG_UINT(c, 1), ARG_PTR(c, 2) ? &ts : NULL,
                      has_mask ? &mask : NULL, &fbsd_pollbits);
 }
 
 /* pselect(int nd, fd_set *in, fd_set *ou, fd_set *ex,
- *         const struct timespec *ts, const sigset_t *sm) */
+ *         const struct timespec *ts, const sigset_t *sm) (sys_pselect):
+ * the timeout and the mask are copied in first; the timeout becomes a
+ * timeval (TIMESPEC_TO_TIMEVAL: nanoseconds / 1000) that kern_select
+ * checks as select's. */
 long fbsd_sys_pselect(struct sysctx *c)
 {
     struct timespec ts;
     uint64_t mask;
     bool has_mask;
     c->no_restart = true;
-    if (ARG_INT(c, 0) < 0)
-        return -EINVAL;
-    long r = ARG_PTR(c, 4) ? timespec_arg(ARG_PTR(c, 4), &ts) : 0;
-    if (r == 0)
-        r = mask_arg(ARG_PTR(c, 5), &mask, &has_mask);
+    if (ARG_PTR(c, 4) && copy_from_guest(&ts, ARG_PTR(c, 4), sizeof ts))
+        return -EFAULT;
+    long r = mask_arg(ARG_PTR(c, 5), &mask, &has_mask);
     if (r < 0)
         return r;
+    if (ARG_INT(c, 0) < 0)
+        return -EINVAL;
+    if (ARG_PTR(c, 4)) {
+        long usec = ts.tv_nsec / 1000;
+        if (ts.tv_sec < 0 || usec < 0 || usec >= 1000000)
+            return -EINVAL;
+        ts.tv_nsec = usec * 1000;
+    }
     return bsd_pselect(c, ARG_INT(c, 0), ARG_PTR(c, 1), ARG_PTR(c, 2), ARG_PTR(c, 3),
                        ARG_PTR(c, 4) ? &ts : NULL, has_mask ? &mask : NULL);
 }

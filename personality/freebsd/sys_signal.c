@@ -272,11 +272,11 @@ long fbsd_sys_sigqueue(struct sysctx *c)
  * process; thread ids of other processes are theirs to map: ESRCH. */
 long fbsd_sys_thr_kill2(struct sysctx *c)
 {
-    if (ARG_INT(c, 0) != getpid())
-        return -ESRCH;
-    int hsig = signal_to_send(ARG_INT(c, 2));
+    int hsig = signal_to_send(ARG_INT(c, 2));   /* sys_thr_kill2 checks it first */
     if (hsig < 0)
         return hsig;
+    if (ARG_INT(c, 0) != getpid())
+        return -ESRCH;
     int host_tid = fbsd_thread_host_tid(ARG_LONG(c, 1));
     if (host_tid <= 0)
         return -ESRCH;

@@ -13,6 +13,11 @@ run_case() {
 	files)
 		compare_run go-files --expect-rc 0 -- .
 		;;
+	kqvnode)
+		# EVFILT_VNODE through file operations, against FreeBSD's VOP
+		# post hooks (the golden file; samples/go/kqvnode says which).
+		expect_golden go-kqvnode "$E2E_DIR/golden/kqvnode.out" -- "$SAMPLES/go-kqvnode"
+		;;
 	exitcode)
 		local n
 		for n in 0 1 3 42 255; do
@@ -49,7 +54,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

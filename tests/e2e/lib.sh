@@ -256,6 +256,25 @@ compare_run() {
 	return 0
 }
 
+# expect_golden LABEL GOLDEN-FILE -- PERSONA-RUN-ARGS...: the guest's stdout
+# must be the golden file's bytes, its status 0.  For what has no Linux
+# build to compare with (a BSD-only facility); the golden file says where
+# its expectations come from.
+expect_golden() {
+	local label=$1 gold=$2
+	shift 3
+	local base=$E2E_TMP/$label
+	run_capture "$base" /dev/null "$E2E_TMP" -- "$PERSONA" run "$@"
+	if [[ $(cat "$base.rc") == 0 ]] && cmp -s "$gold" "$base.stdout"; then
+		e2e_pass "$label"
+	else
+		echo "---- $label: status $(cat "$base.rc"); output against $gold:" >&2
+		diff -u --label expected --label persona "$gold" "$base.stdout" | head -n 40 >&2 || true
+		head -n 10 "$base.stderr" >&2
+		e2e_fail "$label" "differs from the expected output"
+	fi
+}
+
 # expect_contains LABEL FILE TEXT — FILE must contain TEXT (fixed string).
 expect_contains() {
 	if grep -qF -- "$3" "$2"; then

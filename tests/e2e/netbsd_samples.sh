@@ -112,6 +112,11 @@ run_case() {
 			compare_run go-exec --label netbsd-go-exec-freebsd --expect-rc 0 \
 			--run-opt --argv0="$SAMPLES/go-exec" --
 		;;
+	go-kqvnode)
+		# EVFILT_VNODE: NetBSD raises the same NOTE_* flags for these
+		# operations (its VOP knote hooks), the golden file of the FreeBSD case.
+		expect_golden netbsd-go-kqvnode "$E2E_DIR/golden/kqvnode.out" -- "$SAMPLES/go-kqvnode-netbsd"
+		;;
 	go-syscallbench)
 		# The bench loops, small: raw getpid and write, time.Now() (every
 		# call a clock_gettime through a rewritten site on NetBSD), mixed
@@ -160,7 +165,7 @@ run_case() {
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask sigwait go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
-	go-syscallbench)
+	go-syscallbench go-kqvnode)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -87,3 +87,45 @@ Test(event, to11_and_round_trip)
 	cr_assert_eq(memcmp(&back, &k, 32), 0);
 	cr_assert_eq(back.ext[0], 0);
 }
+
+/* EVFILT_VNODE's NOTE_* for inotify events (personality/bsd/kqueue_vnode.c),
+ * the way FreeBSD's VOP post hooks raise them (sys/kern/vfs_subr.c). */
+#include <sys/inotify.h>
+#include "personality/bsd/kqueue_vnode.h"
+
+static uint32_t self_notes(uint32_t mask, int64_t s0, int64_t s1, uint64_t l0, uint64_t l1)
+{
+	struct vnode_facts f = { s0, s1, l0, l1, false };
+	return vnode_notes(mask, false, false, &f);
+}
+
+Test(event, vnode_notes_on_the_file)
+{
+	cr_assert_eq(self_notes(IN_MODIFY, 0, 5, 1, 1), FBSD_NOTE_WRITE | FBSD_NOTE_EXTEND);
+	cr_assert_eq(self_notes(IN_MODIFY, 5, 5, 1, 1), FBSD_NOTE_WRITE);
+	cr_assert_eq(self_notes(IN_MODIFY, 5, 1, 1, 1), FBSD_NOTE_ATTRIB);     /* truncated */
+	cr_assert_eq(self_notes(IN_ATTRIB, 5, 5, 1, 1), FBSD_NOTE_ATTRIB);     /* chmod */
+	cr_assert_eq(self_notes(IN_ATTRIB, 5, 5, 1, 2), FBSD_NOTE_LINK);       /* link */
+	cr_assert_eq(self_notes(IN_ATTRIB, 5, 5, 2, 1), FBSD_NOTE_DELETE);     /* one name unlinked */
+	cr_assert_eq(self_notes(IN_ATTRIB, 5, 5, 1, 0), FBSD_NOTE_DELETE);
+	cr_assert_eq(self_notes(IN_MOVE_SELF, 5, 5, 1, 1), FBSD_NOTE_RENAME);
+	cr_assert_eq(self_notes(IN_DELETE_SELF, 5, 5, 1, 1), FBSD_NOTE_DELETE);
+	cr_assert_eq(self_notes(IN_OPEN, 0, 0, 1, 1), FBSD_NOTE_OPEN);
+	cr_assert_eq(self_notes(IN_CLOSE_WRITE, 0, 0, 1, 1), FBSD_NOTE_CLOSE_WRITE);
+	cr_assert_eq(self_notes(IN_CLOSE_NOWRITE, 0, 0, 1, 1), FBSD_NOTE_CLOSE);
+	cr_assert_eq(self_notes(IN_ACCESS, 0, 0, 1, 1), FBSD_NOTE_READ);
+}
+
+Test(event, vnode_notes_on_the_directory)
+{
+	struct vnode_facts f = { 0, 0, 2, 2, false };
+	cr_assert_eq(vnode_notes(IN_CREATE, true, false, &f), FBSD_NOTE_WRITE);
+	cr_assert_eq(vnode_notes(IN_CREATE | IN_ISDIR, true, false, &f), FBSD_NOTE_WRITE | FBSD_NOTE_LINK);
+	cr_assert_eq(vnode_notes(IN_DELETE | IN_ISDIR, true, false, &f), FBSD_NOTE_WRITE | FBSD_NOTE_LINK);
+	cr_assert_eq(vnode_notes(IN_MOVED_TO, true, true, &f), FBSD_NOTE_WRITE);  /* renamed inside */
+	cr_assert_eq(vnode_notes(IN_MOVED_TO, true, false, &f), FBSD_NOTE_WRITE | FBSD_NOTE_EXTEND);
+	cr_assert_eq(vnode_notes(IN_MOVED_FROM | IN_ISDIR, true, false, &f),
+	             FBSD_NOTE_WRITE | FBSD_NOTE_EXTEND | FBSD_NOTE_LINK);
+	cr_assert_eq(vnode_notes(IN_OPEN, true, false, &f), 0);     /* an entry's, not the directory's */
+	cr_assert_eq(vnode_notes(IN_ATTRIB, true, false, &f), 0);
+}
