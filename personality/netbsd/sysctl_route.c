@@ -113,8 +113,10 @@ long nbsd_sysctl_route(struct sysctx *c, const int *mib, unsigned miblen,
     int af = (unsigned char)mib[3], op = mib[4], arg = mib[5];
     if (op != NBSD_NET_RT_IFLIST) {
         if (op >= NBSD_NET_RT_DUMP && op <= NBSD_NET_RT_IFLIST8)
-            return unanswered(c, mib, miblen, op <= NBSD_NET_RT_FLAGS ? "routing table"
-                                                                     : "old interface list");
+            return unanswered(c, mib, miblen,
+                              op <= NBSD_NET_RT_FLAGS ? "routing table"
+                              : op == NBSD_NET_RT_IFLIST8 ? "NetBSD 8 interface list"
+                                                          : "pre-64-bit-time interface list");
         return -EINVAL;    /* sysctl_rtable: no such operation */
     }
 
