@@ -2,8 +2,9 @@
  * (runtime/os_netbsd.go: hw.ncpuonline, hw.ncpu, hw.pagesize, kern.osrev;
  * os.Hostname: kern.hostname, found by name through CTL_QUERY) and the
  * listing of their names; the routing sysctl net.route.rtable's interface
- * list, asked for by number (personality/netbsd/sysctl_route.c).  Numbers: sys/sys/sysctl.h.  Any other name is
- * ENOENT and reported (--report-missing). */
+ * list, asked for by number (personality/netbsd/sysctl_route.c).
+ * Numbers: sys/sys/sysctl.h.  Any other name is ENOENT and reported
+ * (--report-missing). */
 #include "personality/netbsd/nbsd.h"
 #include "personality/netbsd/sysctl_route.h"
 #include "abi/netbsd/route.h"
