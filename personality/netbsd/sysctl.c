@@ -1,9 +1,13 @@
 /* __sysctl(2): the few read-only nodes Go's runtime and os package ask for
  * (runtime/os_netbsd.go: hw.ncpuonline, hw.ncpu, hw.pagesize, kern.osrev;
  * os.Hostname: kern.hostname, found by name through CTL_QUERY) and the
- * listing of their names.  Numbers: sys/sys/sysctl.h.  Any other name is
- * ENOENT and reported (--report-missing). */
+ * listing of their names; the routing sysctl net.route.rtable's interface
+ * list, asked for by number (personality/netbsd/sysctl_route.c).
+ * Numbers: sys/sys/sysctl.h.  Any other name is ENOENT and reported
+ * (--report-missing). */
 #include "personality/netbsd/nbsd.h"
+#include "personality/netbsd/sysctl_route.h"
+#include "abi/netbsd/route.h"
 #include "syscalls/report.h"
 #include <sched.h>
 #include <stdio.h>
@@ -21,6 +25,7 @@
 #define NBSD_HW_NCPU        3
 #define NBSD_HW_PAGESIZE    7
 #define NBSD_HW_NCPUONLINE 16
+#define NBSD_CTL_NET        4
 #define NBSD_CTL_MAXNAME   12
 /* CTL_QUERY as the last name component lists a node's children
  * (sys/kern/kern_sysctl.c sysctl_query); Go's nametomib walks names so. */
@@ -139,9 +144,11 @@ long nbsd_sys___sysctl(struct sysctx *c)
     int mib[NBSD_CTL_MAXNAME];
     if (copy_from_guest(mib, ARG_PTR(c, 0), miblen * sizeof(int)))
         return -EFAULT;
+    bool query = mib[miblen - 1] == NBSD_CTL_QUERY;
+    if (miblen >= 2 && mib[0] == NBSD_CTL_NET && mib[1] == NBSD_PF_ROUTE && !query)
+        return nbsd_sysctl_route(c, mib, miblen, ARG_PTR(c, 2), ARG_PTR(c, 3), ARG_PTR(c, 4));
     char value[1024];
     long vlen = -1;
-    bool query = mib[miblen - 1] == NBSD_CTL_QUERY;
     if (query)
         vlen = query_children(mib, miblen - 1, value, sizeof value);
     else if (miblen == 2)

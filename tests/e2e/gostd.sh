@@ -74,12 +74,7 @@ declare -A skips_netbsd=(
 	["syscall:TestGetdirentries/n=1000"]="skipping in -short mode"
 )
 # NetBSD's known gaps (beyond the mixed trees above, which apply alike).
-route_iflist="NetBSD's route sysctl (net.route NET_RT_IFLIST: interfaces and their addresses) is not answered yet"
 declare -A known_gaps_netbsd=(
-	["net:TestInterfaces"]="$route_iflist"
-	["net:TestInterfaceAddrs"]="$route_iflist"
-	["net:TestInterfaceUnicastAddrs"]="$route_iflist"
-	["net:TestInterfaceMulticastAddrs"]="$route_iflist"
 )
 if [[ $guest_os == netbsd ]]; then
 	for k in "${!known_gaps_netbsd[@]}"; do known_gaps[$k]=${known_gaps_netbsd[$k]}; done

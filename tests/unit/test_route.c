@@ -1,5 +1,6 @@
-/* Unit tests for the routing sysctl's message builder
- * (personality/freebsd/sysctl_route.c) on a hand-made interface list, and
+/* Unit tests for the routing sysctl's message builder with FreeBSD's
+ * messages (personality/freebsd/sysctl_route.c on the shared builder in
+ * personality/bsd/sysctl_route.c) on a hand-made interface list, and
  * the layouts in abi/freebsd/route.h.  FreeBSD values are written out
  * literally from sys/net/route.h, sys/net/if.h, sys/net/if_dl.h and
  * sys/net/if_types.h (cross-checked with x/sys ztypes_freebsd_amd64.go). */
