@@ -40,6 +40,12 @@
  *    EV_CLEAR, reset by the scan (filt_vfsvnode: active while fflags != 0);
  *    the knote's size and link count from the last event tell writes from
  *    extensions, and links from unlinks.  data is 0.
+ *  EVFILT_PROC: NOTE_EXIT only; one pidfd per knote in the epoll set.  When
+ *    the process ends, the event carries its wait status in data (a child's,
+ *    read with waitid(WNOWAIT): the guest can still wait for it; 0 for a
+ *    process that is not a child) and EV_EOF|EV_ONESHOT, as filt_proc sets
+ *    them.  NOTE_FORK, NOTE_EXEC and NOTE_TRACK are accepted and never
+ *    reported (reported as unimplemented with --debug).
  *  Other filters: EINVAL (not implemented; reported with --debug).
  *
  * Closed descriptors.  FreeBSD drops a descriptor's knotes when it is
@@ -100,6 +106,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/timerfd.h>
+#include <sys/wait.h>
+#include "abi/freebsd/signal.h"
+#ifndef P_PIDFD
+#define P_PIDFD 3           /* linux/wait.h; glibc before 2.36 lacks it */
+#endif
 
 #ifndef SYS_epoll_pwait2
 #define SYS_epoll_pwait2 441
@@ -118,6 +129,8 @@
 #define TAG_TIMER   1ull            /* timer serial */
 #define TAG_WAKE    2ull
 #define TAG_VNODE   3ull            /* the kqueue's inotify instance */
+/* EVFILT_PROC pidfds share TAG_TIMER's space: bit 31 of the serial. */
+#define SERIAL_PROC 0x80000000u
 #define GEN_MASK    0x3fffffffu
 
 #define KQ_HASH     64              /* USER and TIMER knotes, by ident */
@@ -146,6 +159,7 @@ struct knote {
     int tclock;
     uint32_t serial;                /* TIMER: its epoll tag */
     int wd;                         /* VNODE: its inotify watch */
+    int pfd;                        /* PROC: its pidfd; else -1 */
     int64_t vsize;                  /* VNODE: size and links at the last event */
     uint64_t vnlink;
 };
@@ -240,6 +254,7 @@ static struct knote *kn_new(const struct fbsd_kevent *kev)
     kn->sfflags = kev->fflags;
     kn->sdata = kev->data;
     kn->tfd = -1;
+    kn->pfd = -1;
     return kn;
 }
 
@@ -372,7 +387,7 @@ static int timer_start(struct kq *kq, int kqfd, struct knote *kn)
                 __atomic_sub_fetch(&g_ntimers, 1, __ATOMIC_RELAXED);
             return e;
         }
-        uint32_t serial = ++kq->serial;
+        uint32_t serial = ++kq->serial & ~SERIAL_PROC;   /* bit 31: EVFILT_PROC */
         struct epoll_event e = { .events = kn->disabled ? 0 : EPOLLIN,
                                  .data.u64 = (TAG_TIMER << TAG_SHIFT) | serial };
         if (epoll_ctl(kqfd, EPOLL_CTL_ADD, fd, &e) < 0) {
@@ -421,6 +436,8 @@ static void kn_destroy_ident(struct kq *kq, struct knote *kn)
         ulist_del(kq, kn);
     if (kn->kev.filter == FBSD_EVFILT_VNODE)
         vnode_unwatch(kq, kn);
+    if (kn->pfd >= 0)
+        close(kn->pfd);     /* leaves the epoll set with it */
     timer_close(kn);
     free(kn);
 }
@@ -913,6 +930,96 @@ static void vnode_drain(struct kq *kq)
     wake_update(kq);
 }
 
+/* ---- EVFILT_PROC ------------------------------------------------------------ */
+
+static int reg_proc(struct kq *kq, int kqfd, struct fbsd_kevent *kev, const struct guest_regs *regs)
+{
+    struct knote **pp = hash_slot(kq, kev->ident, kev->filter);
+    struct knote *kn = *pp;
+    uint16_t fl = kev->flags;
+    if (!kn) {
+        if (!(fl & FBSD_EV_ADD))
+            return FBSD_ENOENT;
+        if (kev->ident == 0 || kev->ident > INT_MAX)
+            return FBSD_ESRCH;
+        if (kev->fflags & (FBSD_NOTE_FORK | FBSD_NOTE_EXEC | FBSD_NOTE_TRACK))
+            report_unimplemented(REPORT_OTHER, "kevent EVFILT_PROC NOTE_FORK/NOTE_EXEC/NOTE_TRACK",
+                                 (long)(kev->fflags & ~FBSD_NOTE_EXIT), "never reported", regs);
+        fd_private_begin();
+        int fd = fd_private_end((int)RAW(SYS_pidfd_open, (pid_t)kev->ident, 0));
+        if (fd < 0)
+            return fd == -ESRCH ? FBSD_ESRCH : guest_err(fd);   /* filt_procattach: pfind */
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+        if (!(kn = kn_new(kev))) {
+            close(fd);
+            return FBSD_ENOMEM;
+        }
+        kn->disabled = new_disabled(false, fl);
+        kn->serial = (++kq->serial & ~SERIAL_PROC) | SERIAL_PROC;
+        struct epoll_event e = { .events = kn->disabled ? 0 : EPOLLIN,
+                                 .data.u64 = (TAG_TIMER << TAG_SHIFT) | kn->serial };
+        if (epoll_ctl(kqfd, EPOLL_CTL_ADD, fd, &e) < 0) {
+            int err = active_personality->errno_from_host(errno);
+            close(fd);
+            free(kn);
+            return err;
+        }
+        kn->pfd = fd;
+        kn->hnext = NULL;
+        *pp = kn;
+        return 0;
+    }
+    if (fl & FBSD_EV_DELETE) {
+        kn_destroy_ident(kq, kn);
+        return 0;
+    }
+    if (fl & FBSD_EV_FORCEONESHOT)
+        kn->kev.flags |= FBSD_EV_ONESHOT;
+    kn_update_common(kn, kev);
+    if (fl & FBSD_EV_ADD)
+        kn->sfflags = kev->fflags;
+    bool was = kn->disabled;
+    kn->disabled = new_disabled(kn->disabled, fl);
+    if (was != kn->disabled) {
+        struct epoll_event e = { .events = kn->disabled ? 0 : EPOLLIN,
+                                 .data.u64 = (TAG_TIMER << TAG_SHIFT) | kn->serial };
+        epoll_ctl(kqfd, EPOLL_CTL_MOD, kn->pfd, &e);
+    }
+    return 0;
+}
+
+static struct knote *proc_find(struct kq *kq, uint32_t serial)
+{
+    for (int i = 0; i < KQ_HASH; i++)
+        for (struct knote *kn = kq->hash[i]; kn; kn = kn->hnext)
+            if (kn->kev.filter == FBSD_EVFILT_PROC && kn->serial == serial && kn->pfd >= 0)
+                return kn;
+    return NULL;
+}
+
+/* The process has ended (its pidfd is readable). */
+static int deliver_proc(struct kq *kq, uint32_t serial, struct fbsd_kevent *out, int room)
+{
+    struct knote *kn = proc_find(kq, serial);
+    if (!kn || kn->disabled || room == 0)
+        return 0;
+    int n = 0;
+    if (kn->sfflags & FBSD_NOTE_EXIT) {
+        siginfo_t si;
+        memset(&si, 0, sizeof si);
+        *out = kn->kev;
+        out->fflags = FBSD_NOTE_EXIT;
+        out->flags |= FBSD_EV_EOF | FBSD_EV_ONESHOT;
+        /* Both BSDs number signals 1-31 alike: FreeBSD's conversion
+         * serves NetBSD guests too. */
+        if (waitid(P_PIDFD, (id_t)kn->pfd, &si, WEXITED | WNOWAIT | WNOHANG) == 0 && si.si_pid)
+            out->data = bsd_wait_status_from_siginfo(&si, fbsd_signo_from_linux, 0);
+        n = 1;
+    }
+    kn_destroy_ident(kq, kn);   /* filt_proc: NOTE_EXIT makes it EV_ONESHOT */
+    return n;
+}
+
 /* An unsupported filter goes to --debug and --report-missing (the report
  * keeps one item per filter, with its count). */
 static void note_unsupported(int filter, const struct guest_regs *regs)
@@ -944,6 +1051,8 @@ static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev,
         return reg_ident(kq, kqfd, kev);
     case FBSD_EVFILT_VNODE:
         return reg_vnode(kq, kqfd, kev);
+    case FBSD_EVFILT_PROC:
+        return reg_proc(kq, kqfd, kev, regs);
     default:
         if (kev->filter < 0 && kev->filter >= -FBSD_EVFILT_SYSCOUNT) {
             if (!(kev->flags & FBSD_EV_ADD))
@@ -1119,6 +1228,8 @@ static int deliver(struct kq *kq, int kqfd, const struct epoll_event *e,
         return deliver_fd(kq, kqfd, (int)(uint32_t)d, (uint32_t)(d >> 32) & GEN_MASK,
                           e->events, out, room);
     case TAG_TIMER:
+        if ((uint32_t)d & SERIAL_PROC)
+            return deliver_proc(kq, (uint32_t)d, out, room);
         return deliver_timer(kq, kqfd, (uint32_t)d, out, room);
     case TAG_VNODE:
         vnode_drain(kq);    /* collect_user reports the knotes */
@@ -1137,6 +1248,8 @@ static void kq_free(struct kq *kq)
         for (struct knote *kn = kq->hash[i], *nx; kn; kn = nx) {
             nx = kn->hnext;
             timer_close(kn);
+            if (kn->pfd >= 0)
+                close(kn->pfd);
             free(kn);
         }
     for (int fd = 0; fd < kq->nfds; fd++)

@@ -18,6 +18,11 @@ run_case() {
 		# post hooks (the golden file; samples/go/kqvnode says which).
 		expect_golden go-kqvnode "$E2E_DIR/golden/kqvnode.out" -- "$SAMPLES/go-kqvnode"
 		;;
+	kqproc)
+		# EVFILT_PROC NOTE_EXIT: status in data, EV_EOF|EV_ONESHOT, the
+		# child still there to wait for (golden: kqueue(2), filt_proc).
+		expect_golden go-kqproc "$E2E_DIR/golden/kqproc.out" -- "$SAMPLES/go-kqproc"
+		;;
 	exitcode)
 		local n
 		for n in 0 1 3 42 255; do
@@ -54,7 +59,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -117,6 +117,9 @@ run_case() {
 		# operations (its VOP knote hooks), the golden file of the FreeBSD case.
 		expect_golden netbsd-go-kqvnode "$E2E_DIR/golden/kqvnode.out" -- "$SAMPLES/go-kqvnode-netbsd"
 		;;
+	go-kqproc)
+		expect_golden netbsd-go-kqproc "$E2E_DIR/golden/kqproc.out" -- "$SAMPLES/go-kqproc-netbsd"
+		;;
 	go-syscallbench)
 		# The bench loops, small: raw getpid and write, time.Now() (every
 		# call a clock_gettime through a rewritten site on NetBSD), mixed
@@ -165,7 +168,7 @@ run_case() {
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask sigwait go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
-	go-syscallbench go-kqvnode)
+	go-syscallbench go-kqvnode go-kqproc)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
