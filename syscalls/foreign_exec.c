@@ -58,6 +58,7 @@ static long raw3(long nr, long a, long b, long c)
 
 struct map_helper {
     int go_fd;                  /* a byte on it: the parent has unshared */
+    int go_write_fd;            /* the other end: the helper's copy must go */
     char uid_map[32], gid_map[32];
 };
 
@@ -66,6 +67,9 @@ static int write_maps_outside(void *arg)
     struct map_helper *h = arg;
     static const char all[] = "0 0 4294967295";
     char c;
+    /* Its copy of the write end would keep the read below from ever
+     * seeing the end of file when the parent gives up without writing. */
+    raw3(SYS_close, h->go_write_fd, 0, 0);
     if (raw3(SYS_read, h->go_fd, (long)&c, 1) != 1)
         return 1;               /* the parent could not unshare */
     const char *paths[2] = { h->uid_map, h->gid_map };
@@ -94,6 +98,7 @@ static int map_all_ids_from_outside(pid_t *helper, int *go_fd)
     snprintf(h.uid_map, sizeof h.uid_map, "/proc/%d/uid_map", (int)getpid());
     snprintf(h.gid_map, sizeof h.gid_map, "/proc/%d/gid_map", (int)getpid());
     h.go_fd = p[0];
+    h.go_write_fd = p[1];
     pid_t pid = clone(write_maps_outside, stack + sizeof stack, CLONE_VM | SIGCHLD, &h);
     if (pid < 0) {
         int e = errno;

@@ -845,6 +845,11 @@ static int reg_vnode(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
         struct stat st;
         if (kev->ident > INT_MAX || fstat(fd, &st) < 0)
             return FBSD_EBADF;
+        /* vfs_kqfilter serves vnodes; pipes, sockets, fifos and devices
+         * have kqfilters of their own that refuse EVFILT_VNODE
+         * (sys/kern/sys_pipe.c pipe_kqfilter: EINVAL). */
+        if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
+            return FBSD_EINVAL;
         long r = vnode_ensure(kq, kqfd);
         if (r == 0)
             r = wake_ensure(kq, kqfd);

@@ -4,6 +4,8 @@
 #include "personality/netbsd/nbsd.h"
 #include "abi/netbsd/fcntl.h"
 #include "abi/netbsd/stat.h"
+#include "abi/netbsd/termios.h"
+#include "personality/bsd/ioctl.h"
 #include "syscalls/report.h"
 #include "syscalls/vfs.h"
 #include "syscalls/fdreserve.h"
@@ -138,4 +140,14 @@ long nbsd_sys_fcntl(struct sysctx *c)
         return -EINVAL;
     }
     }
+}
+
+/* ioctl(int fd, u_long com, void *data): the BSDs' shared handler
+ * (personality/bsd/ioctl.c) with NetBSD's termios (abi/netbsd/termios.h). */
+long nbsd_sys_ioctl(struct sysctx *c)
+{
+    static const struct bsd_termios_ops nbsd_termios = {
+        nbsd_termios_from_linux, nbsd_termios_to_linux,
+    };
+    return bsd_ioctl(c, &nbsd_termios);
 }

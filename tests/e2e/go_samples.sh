@@ -18,6 +18,12 @@ run_case() {
 		# post hooks (the golden file; samples/go/kqvnode says which).
 		expect_golden go-kqvnode "$E2E_DIR/golden/kqvnode.out" -- "$SAMPLES/go-kqvnode"
 		;;
+	tty)
+		# termios and the window size through ioctl, on a pseudo-terminal
+		# and on /dev/null (ENOTTY).
+		expect_same_on_pty go-tty-pty "$SAMPLES/go-tty-linux" "$SAMPLES/go-tty"
+		compare_run go-tty --expect-rc 0 --
+		;;
 	kqproc)
 		# EVFILT_PROC NOTE_EXIT: status in data, EV_EOF|EV_ONESHOT, the
 		# child still there to wait for (golden: kqueue(2), filt_proc).
@@ -59,7 +65,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc tty)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -275,6 +275,22 @@ expect_golden() {
 	fi
 }
 
+# expect_same_on_pty LABEL NATIVE-BIN GUEST-BIN: both run on a fresh
+# pseudo-terminal of 33 rows and 101 columns (script(1)); their output,
+# carriage returns dropped, must be the same bytes.
+expect_same_on_pty() {
+	local label=$1 native=$2 guest=$3 base=$E2E_TMP/$1
+	command -v script >/dev/null || e2e_die "script(1) (util-linux) is needed"
+	script -qec "stty rows 33 cols 101; $native" /dev/null </dev/null 2>&1 | tr -d '\r' >"$base.native.pty"
+	script -qec "stty rows 33 cols 101; $PERSONA run $guest" /dev/null </dev/null 2>&1 | tr -d '\r' >"$base.guest.pty"
+	if cmp -s "$base.native.pty" "$base.guest.pty"; then
+		e2e_pass "$label"
+	else
+		show_diff "$label" "output on a pseudo-terminal" "$base.native.pty" "$base.guest.pty"
+		e2e_fail "$label" "differs on a terminal"
+	fi
+}
+
 # expect_contains LABEL FILE TEXT — FILE must contain TEXT (fixed string).
 expect_contains() {
 	if grep -qF -- "$3" "$2"; then

@@ -117,6 +117,12 @@ run_case() {
 		# operations (its VOP knote hooks), the golden file of the FreeBSD case.
 		expect_golden netbsd-go-kqvnode "$E2E_DIR/golden/kqvnode.out" -- "$SAMPLES/go-kqvnode-netbsd"
 		;;
+	go-tty)
+		# ioctl with NetBSD's termios, on a pseudo-terminal and off one.
+		expect_same_on_pty netbsd-go-tty-pty "$SAMPLES/go-tty-linux" "$SAMPLES/go-tty-netbsd"
+		GUEST_BIN=$SAMPLES/go-tty-netbsd NATIVE_BIN=$SAMPLES/go-tty-linux \
+			compare_run go-tty --label netbsd-go-tty --expect-rc 0 --
+		;;
 	go-kqproc)
 		expect_golden netbsd-go-kqproc "$E2E_DIR/golden/kqproc.out" -- "$SAMPLES/go-kqproc-netbsd"
 		;;
@@ -168,7 +174,7 @@ run_case() {
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask sigwait go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
-	go-syscallbench go-kqvnode go-kqproc)
+	go-syscallbench go-kqvnode go-kqproc go-tty)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

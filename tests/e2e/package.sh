@@ -161,7 +161,7 @@ SH
 installed: install ok installed
 persona $version
 hello from persona sample
-binfmt: not installed
+binfmt: persona-freebsd: not installed
 removed
 EOF
 	if diff -u "$E2E_TMP/deb.want" "$E2E_TMP/deb.out" >"$E2E_TMP/deb.diff"; then

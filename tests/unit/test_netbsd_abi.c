@@ -291,3 +291,27 @@ Test(netbsd_abi, dirents)
     cr_assert_eq(last, 7);
     cr_assert_lt(consumed, n);
 }
+
+/* abi/netbsd/termios.c: FreeBSD's conversion but for CRTSCTS (one bit,
+ * 0x10000, on NetBSD) and the spare c_cc[7] (sys/sys/termios.h). */
+#include "abi/netbsd/termios.h"
+
+Test(netbsd_abi, termios_differences)
+{
+	struct termios lt;
+	memset(&lt, 0, sizeof lt);
+	lt.c_cflag = CS8 | CREAD | CRTSCTS;
+	lt.c_cc[VINTR] = 3;
+	struct fbsd_termios nt;
+	nbsd_termios_from_linux(&nt, &lt);
+	cr_assert_eq(nt.c_cflag & 0x00030000u, NBSD_CRTSCTS, "NetBSD CRTSCTS is 0x10000 alone");
+	cr_assert_eq(nt.c_cflag & 0x300, 0x300, "CS8");
+	cr_assert_eq(nt.c_cc[NBSD_CC_SPARE], 0xff);
+	cr_assert_eq(nt.c_cc[8 /* VINTR */], 3);
+	struct termios back;
+	nbsd_termios_to_linux(&back, &nt);
+	cr_assert(back.c_cflag & CRTSCTS);
+	nt.c_cflag = (nt.c_cflag & ~NBSD_CRTSCTS) | NBSD_CDTRCTS;
+	nbsd_termios_to_linux(&back, &nt);
+	cr_assert(!(back.c_cflag & CRTSCTS), "CDTRCTS is not RTS/CTS flow control");
+}

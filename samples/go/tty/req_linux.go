@@ -1,0 +1,5 @@
+package main
+
+import "syscall"
+
+const getReq, setReq = syscall.TCGETS, syscall.TCSETS
