@@ -5,7 +5,9 @@
 #include "syscalls/crash.h"
 #include "syscalls/trace.h"
 #include "syscalls/threads.h"
+#include "syscalls/fdreserve.h"
 #include <string.h>
+#include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -85,6 +87,25 @@ void signals_init(void)
             host_handle(sig);
 }
 
+static int watchers[HOST_NSIG + 1];
+
+/* The host's disposition for the guest's: persona's handler unless the
+ * guest ignores the signal or leaves a default the host can apply itself
+ * (and nothing counts the signal's arrivals: those must be seen). */
+static void apply_host_disposition(int sig)
+{
+    if (always(sig))
+        return;
+    const struct guest_sigaction *act = &guest_actions[sig];
+    bool watched = __atomic_load_n(&watchers[sig], __ATOMIC_RELAXED) > 0;
+    if (act->handler == GUEST_SIG_IGN && !watched)
+        host_set_default(sig, SIG_IGN);
+    else if (act->handler == GUEST_SIG_DFL && !default_terminates(sig) && !watched)
+        host_set_default(sig, SIG_DFL);
+    else
+        host_handle(sig);
+}
+
 int signals_set_action(int sig, const struct guest_sigaction *act,
                        struct guest_sigaction *old)
 {
@@ -97,15 +118,54 @@ int signals_set_action(int sig, const struct guest_sigaction *act,
     if (sig == SIGKILL || sig == SIGSTOP)
         return -EINVAL;
     guest_actions[sig] = *act;
-    if (always(sig))
-        return 0;
-    if (act->handler == GUEST_SIG_IGN)
-        host_set_default(sig, SIG_IGN);
-    else if (act->handler == GUEST_SIG_DFL && !default_terminates(sig))
-        host_set_default(sig, SIG_DFL);
-    else
-        host_handle(sig);
+    apply_host_disposition(sig);
     return 0;
+}
+
+/* ---- arrivals, counted for kqueue's EVFILT_SIGNAL ---- */
+
+static uint64_t arrivals[HOST_NSIG + 1];
+static int arrival_fd = -1;
+
+static void count_arrival(int sig)
+{
+    if (!__atomic_load_n(&watchers[sig], __ATOMIC_RELAXED))
+        return;
+    __atomic_add_fetch(&arrivals[sig], 1, __ATOMIC_SEQ_CST);
+    uint64_t one = 1;
+    if (syscall(SYS_write, arrival_fd, &one, sizeof one) < 0) {
+        /* the counter is full (never in practice): the count stands */
+    }
+}
+
+int signals_watch(int sig, bool on)
+{
+    if (sig < 1 || sig > HOST_NSIG || sig == SIGKILL || sig == SIGSTOP)
+        return -EINVAL;
+    if (on && __atomic_load_n(&arrival_fd, __ATOMIC_ACQUIRE) < 0) {
+        fd_private_begin();     /* out of the guest's descriptor numbers */
+        int fd = fd_private_end((int)syscall(SYS_eventfd2, 0, EFD_NONBLOCK | EFD_CLOEXEC));
+        if (fd < 0)
+            return fd;
+        int none = -1;
+        if (!__atomic_compare_exchange_n(&arrival_fd, &none, fd, false, __ATOMIC_ACQ_REL,
+                                         __ATOMIC_ACQUIRE))
+            close(fd);
+    }
+    int n = __atomic_add_fetch(&watchers[sig], on ? 1 : -1, __ATOMIC_SEQ_CST);
+    if ((on && n == 1) || (!on && n == 0))
+        apply_host_disposition(sig);
+    return 0;
+}
+
+uint64_t signals_arrivals(int sig)
+{
+    return sig >= 1 && sig <= HOST_NSIG ? __atomic_load_n(&arrivals[sig], __ATOMIC_SEQ_CST) : 0;
+}
+
+int signals_arrival_fd(void)
+{
+    return __atomic_load_n(&arrival_fd, __ATOMIC_ACQUIRE);
 }
 
 void signals_recompute_interrupt(struct persona_thread *t)
@@ -219,7 +279,8 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
             crash_report(sig, info, uc);
         }
         if (pass_to_accepting_thread(t, sig, info))
-            return 0;
+            return 0;           /* counted where it arrives next */
+        count_arrival(sig);
         /* Persona is working for the guest: queue, and cut short a
          * blocking host call so the signal is delivered promptly. */
         t->pending_info[sig] = *info;
@@ -236,10 +297,13 @@ int signals_on_host_signal(struct persona_thread *t, int sig, siginfo_t *info,
          * cannot be held back and delivering it would fault again: both
          * kernels reset the action and the process dies of it (FreeBSD
          * trapsignal()).  Delivering it anyway looped forever. */
+        count_arrival(sig);
         take_default_action(t, sig);
     } else if (sync || !(t->sigmask & SIGBIT(sig))) {
+        count_arrival(sig);
         deliver_now(t, guest_regs_of(uc), sig, info);
     } else if (!pass_to_accepting_thread(t, sig, info)) {
+        count_arrival(sig);
         t->pending_info[sig] = *info;
         __atomic_or_fetch(&t->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
         signals_recompute_interrupt(t);

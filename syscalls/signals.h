@@ -51,6 +51,14 @@ long signals_suspend(struct persona_thread *t, uint64_t mask);
  * `set` is let in (then *timeout holds the time left).  The guest's mask
  * is back as it was on return. */
 int signals_wait(struct persona_thread *t, uint64_t set, struct timespec *timeout, siginfo_t *info);
+/* kqueue's EVFILT_SIGNAL: while a signal is watched (calls nest), each of
+ * its arrivals is counted, whatever the guest's disposition and mask (an
+ * ignored one is caught for it, as FreeBSD's filter records every attempt
+ * to deliver), and signals_arrival_fd(), an eventfd, gets a write.
+ * -EINVAL for a signal that cannot be caught. */
+int signals_watch(int sig, bool on);
+uint64_t signals_arrivals(int sig);
+int signals_arrival_fd(void);
 /* Whether an EINTR from a host call should restart the guest's call. */
 bool signals_should_restart(struct persona_thread *t);
 /* Queue a signal for a thread of this process (thr_kill to self etc.). */

@@ -46,6 +46,12 @@
  *    process that is not a child) and EV_EOF|EV_ONESHOT, as filt_proc sets
  *    them.  NOTE_FORK, NOTE_EXEC and NOTE_TRACK are accepted and never
  *    reported (reported as unimplemented with --debug).
+ *  EVFILT_SIGNAL: the core counts each arrival of a watched signal
+ *    (signals_watch: caught even while ignored, as filt_signal records every
+ *    attempt to deliver); the knote reports the arrivals since it last did
+ *    in data (EV_CLEAR, as filt_sigattach sets).  The core's eventfd sits in
+ *    each such kqueue's epoll set, edge-triggered, to wake a waiting scan.
+ *    Signal numbers are FreeBSD's (NetBSD's are the same up to 31).
  *  Other filters: EINVAL (not implemented; reported with --debug).
  *
  * Closed descriptors.  FreeBSD drops a descriptor's knotes when it is
@@ -86,6 +92,7 @@
 #include "personality/bsd/kqueue.h"
 #include "personality/bsd/kqueue_vnode.h"
 #include "syscalls/report.h"
+#include "syscalls/signals.h"
 #include "abi/freebsd/event.h"
 #include "abi/netbsd/event.h"
 #include "abi/freebsd/errno.h"
@@ -160,6 +167,8 @@ struct knote {
     uint32_t serial;                /* TIMER: its epoll tag */
     int wd;                         /* VNODE: its inotify watch */
     int pfd;                        /* PROC: its pidfd; else -1 */
+    int hsig;                       /* SIGNAL: the host signal */
+    uint64_t seen;                  /* SIGNAL: arrivals already reported */
     int64_t vsize;                  /* VNODE: size and links at the last event */
     uint64_t vnlink;
 };
@@ -187,7 +196,8 @@ struct kq {
     int wakefd;
     bool wake_set;
     int inofd;                      /* EVFILT_VNODE's inotify instance, or -1 */
-    bool drained;                   /* vnode knotes got flags in this scan */
+    bool drained;                   /* user-space knotes may await: collect again */
+    bool sig_armed;                 /* the core's arrival eventfd is in the epoll set */
     uint32_t gen, serial;
 };
 
@@ -304,6 +314,8 @@ static bool kn_awaits(const struct knote *kn)
         return false;
     if (kn->kev.filter == FBSD_EVFILT_VNODE)
         return kn->kev.fflags != 0;
+    if (kn->kev.filter == FBSD_EVFILT_SIGNAL)
+        return signals_arrivals(kn->hsig) != kn->seen;
     return kn->kev.filter == FBSD_EVFILT_USER ? kn->triggered : kn->fresh;
 }
 
@@ -438,6 +450,10 @@ static void kn_destroy_ident(struct kq *kq, struct knote *kn)
         vnode_unwatch(kq, kn);
     if (kn->pfd >= 0)
         close(kn->pfd);     /* leaves the epoll set with it */
+    if (kn->kev.filter == FBSD_EVFILT_SIGNAL) {
+        ulist_del(kq, kn);
+        signals_watch(kn->hsig, false);
+    }
     timer_close(kn);
     free(kn);
 }
@@ -1025,6 +1041,56 @@ static int deliver_proc(struct kq *kq, uint32_t serial, struct fbsd_kevent *out,
     return n;
 }
 
+/* ---- EVFILT_SIGNAL ----------------------------------------------------------- */
+
+static int reg_signal(struct kq *kq, int kqfd, struct fbsd_kevent *kev)
+{
+    struct knote **pp = hash_slot(kq, kev->ident, kev->filter);
+    struct knote *kn = *pp;
+    uint16_t fl = kev->flags;
+    if (!kn) {
+        if (!(fl & FBSD_EV_ADD))
+            return FBSD_ENOENT;
+        /* filt_sigattach: a valid signal number */
+        int hsig = kev->ident >= 1 && kev->ident <= FBSD_SIG_MAXSIG ? fbsd_signo_to_linux((int)kev->ident) : 0;
+        if (!hsig)
+            return FBSD_EINVAL;
+        long r = wake_ensure(kq, kqfd);
+        if (r < 0)
+            return guest_err(r);
+        if (signals_watch(hsig, true) < 0)
+            return FBSD_EINVAL;     /* SIGKILL, SIGSTOP: nothing to count */
+        if (!kq->sig_armed) {
+            struct epoll_event e = { .events = EPOLLIN | EPOLLET, .data.u64 = TAG_WAKE << TAG_SHIFT };
+            if (epoll_ctl(kqfd, EPOLL_CTL_ADD, signals_arrival_fd(), &e) == 0 || errno == EEXIST)
+                kq->sig_armed = true;
+        }
+        if (!(kn = kn_new(kev))) {
+            signals_watch(hsig, false);
+            return FBSD_ENOMEM;
+        }
+        kn->kev.flags |= FBSD_EV_CLEAR;     /* filt_sigattach */
+        kn->hsig = hsig;
+        kn->seen = signals_arrivals(hsig);
+        kn->disabled = new_disabled(false, fl);
+        kn->hnext = NULL;
+        *pp = kn;
+        ulist_add(kq, kn);
+        return 0;
+    }
+    if (fl & FBSD_EV_DELETE) {
+        kn_destroy_ident(kq, kn);
+        wake_update(kq);
+        return 0;
+    }
+    if (fl & FBSD_EV_FORCEONESHOT)
+        kn->kev.flags |= FBSD_EV_ONESHOT;
+    kn_update_common(kn, kev);
+    kn->disabled = new_disabled(kn->disabled, fl);
+    wake_update(kq);
+    return 0;
+}
+
 /* An unsupported filter goes to --debug and --report-missing (the report
  * keeps one item per filter, with its count). */
 static void note_unsupported(int filter, const struct guest_regs *regs)
@@ -1058,6 +1124,8 @@ static int kq_register(struct kq *kq, int kqfd, struct fbsd_kevent *kev,
         return reg_vnode(kq, kqfd, kev);
     case FBSD_EVFILT_PROC:
         return reg_proc(kq, kqfd, kev, regs);
+    case FBSD_EVFILT_SIGNAL:
+        return reg_signal(kq, kqfd, kev);
     default:
         if (kev->filter < 0 && kev->filter >= -FBSD_EVFILT_SYSCOUNT) {
             if (!(kev->flags & FBSD_EV_ADD))
@@ -1168,6 +1236,13 @@ static int collect_user(struct kq *kq, struct fbsd_kevent *out, int room)
             out[n].data = kn->sdata;
             if (kn->kev.flags & FBSD_EV_CLEAR)
                 kn->triggered = false;
+        } else if (kn->kev.filter == FBSD_EVFILT_SIGNAL) {
+            uint64_t now = signals_arrivals(kn->hsig);
+            if (now == kn->seen)
+                continue;
+            out[n] = kn->kev;
+            out[n].data = (int64_t)(now - kn->seen);
+            kn->seen = now;
         } else if (kn->kev.filter == FBSD_EVFILT_VNODE) {
             if (!kn->kev.fflags)
                 continue;
@@ -1201,7 +1276,8 @@ static int collect_user(struct kq *kq, struct fbsd_kevent *out, int room)
         }
         n++;
         if (kn->kev.flags & FBSD_EV_ONESHOT) {
-            if (kn->kev.filter == FBSD_EVFILT_USER || kn->kev.filter == FBSD_EVFILT_VNODE) {
+            if (kn->kev.filter == FBSD_EVFILT_USER || kn->kev.filter == FBSD_EVFILT_VNODE ||
+                kn->kev.filter == FBSD_EVFILT_SIGNAL) {
                 kn_destroy_ident(kq, kn);
             } else {
                 int fd = (int)kn->kev.ident;
@@ -1241,7 +1317,8 @@ static int deliver(struct kq *kq, int kqfd, const struct epoll_event *e,
         kq->drained = true;
         return 0;
     default:
-        return 0;   /* TAG_WAKE: collect_user does the work */
+        kq->drained = true;     /* TAG_WAKE: collect_user does the work */
+        return 0;
     }
 }
 
@@ -1255,6 +1332,8 @@ static void kq_free(struct kq *kq)
             timer_close(kn);
             if (kn->pfd >= 0)
                 close(kn->pfd);
+            if (kn->kev.filter == FBSD_EVFILT_SIGNAL)
+                signals_watch(kn->hsig, false);
             free(kn);
         }
     for (int fd = 0; fd < kq->nfds; fd++)
@@ -1562,6 +1641,7 @@ static long kq_scan(struct kq *kq, int kqfd, uint64_t evlist, int nevents,
         }
     }
     int batch = nevents < KQ_BATCH ? nevents : KQ_BATCH;
+    int recollect = 0;
     struct fbsd_kevent out[KQ_BATCH];
     struct epoll_event evs[KQ_BATCH];
     int n;
@@ -1597,8 +1677,8 @@ static long kq_scan(struct kq *kq, int kqfd, uint64_t evlist, int nevents,
         }
         if (n > 0)
             break;
-        if (drained)
-            continue;   /* vnode flags came in: collect_user reports them */
+        if (drained && recollect++ < 2)
+            continue;   /* flags or counts came in: collect_user reports them */
         if (nonblock || (r == 0 && !forever))
             return 0;   /* timed out */
         /* Woken for nothing (an event another thread took, a stale

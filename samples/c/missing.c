@@ -35,13 +35,14 @@ int main(int argc, char **argv, char **envp)
     int val = 0;
     put_result("unknown sysctl", raw_syscall6(NR_SYSCTLBYNAME, (long)name, sizeof name - 1,
                                               (long)&val, (long)&len, 0, 0));
-    /* EVFILT_SIGNAL (-6) for signal 1000: FreeBSD's filt_sigattach refuses
-     * it with EINVAL (sys/kern/kern_sig.c, _SIG_VALID); persona has no
-     * signal filter at all (EINVAL, reported). */
+    /* EVFILT_PROCDESC (-8) on a pipe: FreeBSD's pipe_kqfilter refuses
+     * every filter but READ, WRITE and EMPTY with EINVAL
+     * (sys/kern/sys_pipe.c); persona has no process-descriptor filter at
+     * all (EINVAL, reported). */
     long kq = SC0(362 /* kqueue */);
     check("kqueue", kq);
     struct { unsigned long ident; short filter; unsigned short flags; unsigned fflags;
-             long data; unsigned long udata, ext[4]; } kev = { 1000, -6, 0x1 /* EV_ADD */, 0, 0, 0, {0} };
+             long data; unsigned long udata, ext[4]; } kev = { (unsigned long)fds[0], -8, 0x1 /* EV_ADD */, 0, 0, 0, {0} };
     put_result("unsupported kevent filter", raw_syscall6(560 /* kevent */, kq, (long)&kev, 1, 0, 0, 0));
     long s = SC3(97 /* socket */, 2 /* AF_INET */, 2 /* SOCK_DGRAM */, 0);
     check("socket", s);

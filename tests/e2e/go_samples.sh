@@ -24,6 +24,11 @@ run_case() {
 		expect_same_on_pty go-tty-pty "$SAMPLES/go-tty-linux" "$SAMPLES/go-tty"
 		compare_run go-tty --expect-rc 0 --
 		;;
+	kqsignal)
+		# EVFILT_SIGNAL: arrivals counted, caught or ignored (golden:
+		# kqueue(2), filt_signal).
+		expect_golden go-kqsignal "$E2E_DIR/golden/kqsignal.out" -- "$SAMPLES/go-kqsignal"
+		;;
 	kqproc)
 		# EVFILT_PROC NOTE_EXIT: status in data, EV_EOF|EV_ONESHOT, the
 		# child still there to wait for (golden: kqueue(2), filt_proc).
@@ -65,7 +70,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc tty)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc kqsignal tty)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -123,6 +123,9 @@ run_case() {
 		GUEST_BIN=$SAMPLES/go-tty-netbsd NATIVE_BIN=$SAMPLES/go-tty-linux \
 			compare_run go-tty --label netbsd-go-tty --expect-rc 0 --
 		;;
+	go-kqsignal)
+		expect_golden netbsd-go-kqsignal "$E2E_DIR/golden/kqsignal.out" -- "$SAMPLES/go-kqsignal-netbsd"
+		;;
 	go-kqproc)
 		expect_golden netbsd-go-kqproc "$E2E_DIR/golden/kqproc.out" -- "$SAMPLES/go-kqproc-netbsd"
 		;;
@@ -174,7 +177,7 @@ run_case() {
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask sigwait go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
-	go-syscallbench go-kqvnode go-kqproc go-tty)
+	go-syscallbench go-kqvnode go-kqproc go-kqsignal go-tty)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

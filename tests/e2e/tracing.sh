@@ -131,7 +131,7 @@ assert j["first_hit"]["backtrace"][0]["symbol"] == "main"
 assert items[("ioctl", "0x4004741a")]["count"] == 1
 assert items[("sysctl", "kern.persona_no_such_name")]["result"] == "ENOENT"
 # A filter the kqueue lacks, a socket option with no Linux counterpart.
-assert items[("other", "kevent EVFILT_SIGNAL")]["result"] == "EINVAL"
+assert items[("other", "kevent EVFILT_PROCDESC")]["result"] == "EINVAL"
 assert items[("other", "setsockopt SOL_SOCKET option 30583 (0x7777)")]["result"] == "ENOPROTOOPT"
 # What the forked child hit is in the same report, with the child's pid.
 child = items[("syscall", "jail_attach")]
