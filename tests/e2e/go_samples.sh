@@ -7,7 +7,7 @@ e2e_init
 
 run_case() {
 	case $1 in
-	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net | fds | stubstress | forkpoll | waitstatus)
+	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net | fds | stubstress | forkpoll | waitstatus | sysctls)
 		compare_run "go-$1" --expect-rc 0 --
 		;;
 	files)
@@ -65,7 +65,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc tty)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc tty sysctls)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
