@@ -274,6 +274,33 @@ static const struct sysctl_node *by_name(const char *name)
     return NULL;
 }
 
+/* MIB order: by component, a prefix before what continues it. */
+static int mib_cmp(const int *a, unsigned alen, const int *b, unsigned blen)
+{
+    for (unsigned i = 0; i < alen && i < blen; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return alen < blen ? -1 : alen > blen;
+}
+
+/* {0,2} NEXT: the first leaf after `mib` in MIB order (kern_sysctl.c
+ * sysctl_sysctl_next: leaves, and nodes with a handler of their own).
+ * The net.route subtree (sysctl_route.c) is not listed. */
+static const struct sysctl_node *next_leaf(const int *mib, unsigned len)
+{
+    const struct sysctl_node *best = NULL;
+    for (unsigned i = 0; i < NNODES; i++) {
+        const struct sysctl_node *n = &nodes[i];
+        if (n->type == T_NODE && !n->get)
+            continue;
+        if (mib_cmp(n->mib, n->miblen, mib, len) <= 0)
+            continue;
+        if (!best || mib_cmp(n->mib, n->miblen, best->mib, best->miblen) < 0)
+            best = n;
+    }
+    return best;
+}
+
 /* Copy a value out under sysctl's old/oldlen rules: with no buffer, report
  * the size; a short buffer gets what fits and ENOMEM (kern_sysctl.c
  * sysctl_old_user). */
@@ -374,6 +401,13 @@ long fbsd_sys___sysctl(struct sysctx *c)
             size_t l = strlen(n->fmt) + 1;
             memcpy(buf + 4, n->fmt, l);
             return answer(old, oldlenp, buf, 4 + l);
+        }
+        case FBSD_CTL_SYSCTL_NEXT:
+        case FBSD_CTL_SYSCTL_NEXTNOSKIP: {
+            const struct sysctl_node *n = next_leaf(mib + 2, miblen - 2);
+            if (!n)
+                return -ENOENT;
+            return answer(old, oldlenp, n->mib, n->miblen * sizeof(int));
         }
         case FBSD_CTL_SYSCTL_NAME: {
             const struct sysctl_node *n = by_mib(mib + 2, miblen - 2);

@@ -1,7 +1,8 @@
 // sysctls: what FreeBSD programs read through sysctl(3) — kern.domainname,
 // security.jail.jailed, kern.sched.name, net.inet.ip.portrange.*,
 // vm.stats.vm.v_page_count, kern.cp_time, kern.proc.pid.<pid> and
-// kern.proc.args.<pid> for this process and a child of it.  The FreeBSD
+// kern.proc.args.<pid> for this process and a child of it, and the
+// {0,2} listing of the names.  The FreeBSD
 // build asks sysctl (sys_freebsd.go); the Linux build works the same facts
 // out from uname and /proc (sys_linux.go).  Both print the same lines.
 package main
@@ -106,6 +107,10 @@ func main() {
 
 	_, err = procPid(0x3ffffff0)
 	fmt.Println("kern.proc.pid (no such process):", err)
+
+	fmt.Printf("sysctl listing: %s\n", okIf(listing([]string{"kern.domainname", "kern.cp_time",
+		"kern.sched.name", "kern.proc.pid", "kern.proc.args", "vm.stats.vm.v_page_count",
+		"net.inet.ip.portrange.first", "net.inet.ip.portrange.hilast", "security.jail.jailed"})))
 }
 
 // The name a process's image gives it: its file name, as long as the

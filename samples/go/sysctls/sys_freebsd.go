@@ -140,3 +140,45 @@ func procArgs(pid int) (string, error) {
 	}
 	return string(b), nil
 }
+
+// Walk {0,2} (CTL_SYSCTL_NEXT) from the start: every name it gives must
+// come back to its OID through {0,1} (NAME) and {0,3}, and `want` must be
+// among them.
+func listing(want []string) bool {
+	seen := map[string]bool{}
+	oid := []int32{}
+	for i := 0; i < 10000; i++ {
+		next, err := sysctl(append([]int32{0, 2}, oid...), make([]byte, 24*4))
+		if err == syscall.ENOENT {
+			break
+		}
+		if err != nil {
+			return false
+		}
+		oid = make([]int32, len(next)/4)
+		for k := range oid {
+			oid[k] = int32(binary.LittleEndian.Uint32(next[4*k:]))
+		}
+		nb, err := sysctl(append([]int32{0, 1}, oid...), make([]byte, 256))
+		if err != nil || len(nb) < 2 {
+			return false
+		}
+		name := string(nb[:len(nb)-1])
+		back := nametomib(name)
+		if len(back) != len(oid) {
+			return false
+		}
+		for k := range oid {
+			if back[k] != oid[k] {
+				return false
+			}
+		}
+		seen[name] = true
+	}
+	for _, w := range want {
+		if !seen[w] {
+			return false
+		}
+	}
+	return true
+}
