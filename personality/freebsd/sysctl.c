@@ -5,12 +5,14 @@
  * way FreeBSD hands out dynamic OIDs from CTL_AUTO_START (0x100). */
 #include "personality/freebsd/fbsd.h"
 #include "personality/freebsd/sysctl.h"
+#include "personality/freebsd/sysctl_getters.h"
 #include "personality/freebsd/sysctl_route.h"
 #include "syscalls/fdreserve.h"
 #include "syscalls/report.h"
 #include "abi/freebsd/sysctl.h"
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/sysinfo.h>
@@ -22,12 +24,10 @@ struct fbsd_exec_facts fbsd_exec_facts;
 
 #define DYN 0x1000   /* first number persona uses for dynamic OIDs */
 
-/* A getter fills `buf` (cap bytes) and returns the value's full size. */
-typedef size_t (*sysctl_get_t)(const int *mib, unsigned miblen, void *buf, size_t cap);
 
 struct sysctl_node {
     const char *name;
-    int mib[4];
+    int mib[6];
     unsigned miblen;
     unsigned type;          /* FBSD_CTLTYPE_* */
     const char *fmt;        /* format string reported by OIDFMT */
@@ -95,7 +95,7 @@ static size_t get_boottime(const int *m, unsigned n, void *b, size_t cap)
 static size_t get_clockrate(const int *m, unsigned n, void *b, size_t cap)
 {
     /* struct clockinfo (sys/sys/time.h): hz, tick, spare, stathz, profhz. */
-    int ci[5] = { 1000, 1000, 0, 127, 8128 };
+    int ci[5] = { 1000, 1000, 0, FBSD_STATHZ, 8128 };
     return put(b, cap, ci, sizeof ci);
 }
 static size_t get_arandom(const int *m, unsigned n, void *b, size_t cap)
@@ -163,6 +163,8 @@ static size_t get_maxfilesperproc(const int *m, unsigned n, void *b, size_t cap)
 #define T_ULONG  FBSD_CTLTYPE_ULONG
 #define T_OPAQUE FBSD_CTLTYPE_OPAQUE
 #define T_NODE   FBSD_CTLTYPE_NODE
+#define T_UINT   FBSD_CTLTYPE_UINT
+#define T_LONG   FBSD_CTLTYPE_LONG
 
 static const struct sysctl_node nodes[] = {
     { "kern",               { 1 }, 1, T_NODE, "N" },
@@ -179,6 +181,14 @@ static const struct sysctl_node nodes[] = {
     { "kern.clockrate",     { 1, 12 }, 2, T_OPAQUE, "S,clockinfo", get_clockrate },
     { "kern.proc",          { 1, 14 }, 2, T_NODE, "N" },
     { "kern.proc.pathname", { 1, 14, 12 }, 3, T_STR, "A", get_proc_pathname, .takes_args = true },
+    /* Nodes with a handler, as in sys/kern/kern_proc.c: the pid follows. */
+    { "kern.proc.pid",      { 1, 14, 1 }, 3, T_NODE, "N", fbsd_get_proc_pid, .takes_args = true },
+    { "kern.proc.args",     { 1, 14, 7 }, 3, T_NODE, "N", fbsd_get_proc_args, .takes_args = true },
+    { "kern.domainname",    { 1, 22 }, 2, T_STR, "A", fbsd_get_domainname },
+    { "kern.cp_time",       { 1, DYN + 6 }, 2, T_LONG, "LU", fbsd_get_cp_time },
+    { "kern.cp_times",      { 1, DYN + 7 }, 2, T_LONG, "LU", fbsd_get_cp_times },
+    { "kern.sched",         { 1, DYN + 8 }, 2, T_NODE, "N" },
+    { "kern.sched.name",    { 1, DYN + 8, 1 }, 3, T_STR, "A", .sval = "ULE" },
     /* GENERIC carries its own config (options INCLUDE_CONFIG_FILE); Go's
      * syscall package reads the "machine" line to size routing messages. */
     { "kern.conftxt",       { 1, DYN + 5 }, 2, T_STR, "A",
@@ -202,6 +212,32 @@ static const struct sysctl_node nodes[] = {
     { "kern.ipc.maxsockbuf",{ 1, 30, 1 }, 3, T_ULONG, "LU", .ival = 2097152 },
     { "vm",                 { 2 }, 1, T_NODE, "N" },
     { "vm.overcommit",      { 2, DYN + 2 }, 2, T_INT, "I", .ival = 0 },
+    /* sys/vm/vm_meter.c: u_int page counts */
+    { "vm.stats",           { 2, DYN + 9 }, 2, T_NODE, "N" },
+    { "vm.stats.vm",        { 2, DYN + 9, 1 }, 3, T_NODE, "N" },
+    { "vm.stats.vm.v_page_count",     { 2, DYN + 9, 1, 1 }, 4, T_UINT, "IU", fbsd_get_vm_page_count },
+    { "vm.stats.vm.v_free_count",     { 2, DYN + 9, 1, 2 }, 4, T_UINT, "IU", fbsd_get_vm_free_count },
+    { "vm.stats.vm.v_active_count",   { 2, DYN + 9, 1, 3 }, 4, T_UINT, "IU", fbsd_get_vm_active_count },
+    { "vm.stats.vm.v_inactive_count", { 2, DYN + 9, 1, 4 }, 4, T_UINT, "IU", fbsd_get_vm_inactive_count },
+    { "vm.stats.vm.v_wire_count",     { 2, DYN + 9, 1, 5 }, 4, T_UINT, "IU", fbsd_get_vm_wire_count },
+    { "vm.stats.vm.v_laundry_count",  { 2, DYN + 9, 1, 6 }, 4, T_UINT, "IU", .ival = 0 },
+    /* net.inet.ip.portrange (sys/netinet/in_pcb.c): inet is PF_INET, ip
+     * and portrange are IPPROTO_IP; the low range keeps FreeBSD's
+     * defaults (sys/netinet/in.h IPPORT_RESERVED - 1, IPPORT_RESERVEDSTART) */
+    { "net",                { 4 }, 1, T_NODE, "N" },
+    { "net.inet",           { 4, 2 }, 2, T_NODE, "N" },
+    { "net.inet.ip",        { 4, 2, 0 }, 3, T_NODE, "N" },
+    { "net.inet.ip.portrange",          { 4, 2, 0, 0 }, 4, T_NODE, "N" },
+    { "net.inet.ip.portrange.lowfirst", { 4, 2, 0, 0, DYN + 10 }, 5, T_INT, "I", .ival = 1023 },
+    { "net.inet.ip.portrange.lowlast",  { 4, 2, 0, 0, DYN + 11 }, 5, T_INT, "I", .ival = 600 },
+    { "net.inet.ip.portrange.first",    { 4, 2, 0, 0, DYN + 12 }, 5, T_INT, "I", fbsd_get_port_first },
+    { "net.inet.ip.portrange.last",     { 4, 2, 0, 0, DYN + 13 }, 5, T_INT, "I", fbsd_get_port_last },
+    { "net.inet.ip.portrange.hifirst",  { 4, 2, 0, 0, DYN + 14 }, 5, T_INT, "I", fbsd_get_port_first },
+    { "net.inet.ip.portrange.hilast",   { 4, 2, 0, 0, DYN + 15 }, 5, T_INT, "I", fbsd_get_port_last },
+    /* sys/kern/kern_jail.c: never in a jail */
+    { "security",           { DYN + 16 }, 1, T_NODE, "N" },
+    { "security.jail",      { DYN + 16, DYN + 17 }, 2, T_NODE, "N" },
+    { "security.jail.jailed", { DYN + 16, DYN + 17, DYN + 18 }, 3, T_INT, "I", .ival = 0 },
     { "hw",                 { 6 }, 1, T_NODE, "N" },
     { "hw.machine",         { 6, 1 }, 2, T_STR, "A", .sval = "amd64" },
     { "hw.model",           { 6, 2 }, 2, T_STR, "A", get_model },
@@ -238,6 +274,33 @@ static const struct sysctl_node *by_name(const char *name)
     return NULL;
 }
 
+/* MIB order: by component, a prefix before what continues it. */
+static int mib_cmp(const int *a, unsigned alen, const int *b, unsigned blen)
+{
+    for (unsigned i = 0; i < alen && i < blen; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return alen < blen ? -1 : alen > blen;
+}
+
+/* {0,2} NEXT: the first leaf after `mib` in MIB order (kern_sysctl.c
+ * sysctl_sysctl_next: leaves, and nodes with a handler of their own).
+ * The net.route subtree (sysctl_route.c) is not listed. */
+static const struct sysctl_node *next_leaf(const int *mib, unsigned len)
+{
+    const struct sysctl_node *best = NULL;
+    for (unsigned i = 0; i < NNODES; i++) {
+        const struct sysctl_node *n = &nodes[i];
+        if (n->type == T_NODE && !n->get)
+            continue;
+        if (mib_cmp(n->mib, n->miblen, mib, len) <= 0)
+            continue;
+        if (!best || mib_cmp(n->mib, n->miblen, best->mib, best->miblen) < 0)
+            best = n;
+    }
+    return best;
+}
+
 /* Copy a value out under sysctl's old/oldlen rules: with no buffer, report
  * the size; a short buffer gets what fits and ENOMEM (kern_sysctl.c
  * sysctl_old_user). */
@@ -260,7 +323,7 @@ static long answer(uint64_t old, uint64_t oldlenp, const void *val, size_t len)
 static long read_node(const struct sysctl_node *n, const int *mib, unsigned miblen,
                       uint64_t old, uint64_t oldlenp, uint64_t newp)
 {
-    if (n->type == T_NODE)
+    if (n->type == T_NODE && !n->get)
         return -EISDIR;     /* FreeBSD: reading a node without a handler */
     if (newp)
         return -EPERM;      /* persona's tree is read-only */
@@ -283,6 +346,17 @@ static long read_node(const struct sysctl_node *n, const int *mib, unsigned mibl
         len = put_int(buf, cap, (int)n->ival);
     if ((ssize_t)len < 0)
         return (long)len;
+    if (len > cap && n->get && cap == sizeof buf) {
+        /* larger than the stack buffer (kern.proc.*): once more, whole */
+        uint8_t *big = malloc(len);
+        if (!big)
+            return -ENOMEM;
+        size_t again = n->get(mib, miblen, big, len);
+        long r = (ssize_t)again < 0 ? (long)again
+                                    : answer(old, oldlenp, big, again < len ? again : len);
+        free(big);
+        return r;
+    }
     return answer(old, oldlenp, buf, len);
 }
 
@@ -327,6 +401,13 @@ long fbsd_sys___sysctl(struct sysctx *c)
             size_t l = strlen(n->fmt) + 1;
             memcpy(buf + 4, n->fmt, l);
             return answer(old, oldlenp, buf, 4 + l);
+        }
+        case FBSD_CTL_SYSCTL_NEXT:
+        case FBSD_CTL_SYSCTL_NEXTNOSKIP: {
+            const struct sysctl_node *n = next_leaf(mib + 2, miblen - 2);
+            if (!n)
+                return -ENOENT;
+            return answer(old, oldlenp, n->mib, n->miblen * sizeof(int));
         }
         case FBSD_CTL_SYSCTL_NAME: {
             const struct sysctl_node *n = by_mib(mib + 2, miblen - 2);
