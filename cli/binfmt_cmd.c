@@ -6,12 +6,14 @@
  * The rules and how the kernel starts persona: cli/binfmt_rules.h. */
 #include "cli/commands.h"
 #include "syscalls/binfmt_rules.h"
+#include "syscalls/foreign_exec.h"
 #include "cli/run.h"
 #include "syscalls/log.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -82,5 +84,16 @@ int binfmt_interpreter_main(int argc, char **argv)
     struct run_options opt = { 0 };
     opt.argv0 = argv[2];
     argv[2] = argv[1];
+    /* The mode options of the persona run above the native program that
+     * exec'd this one (syscalls/foreign_exec.h); nothing else is taken. */
+    static char opts[512];
+    const char *env = getenv(FOREIGN_EXEC_ENV);
+    snprintf(opts, sizeof opts, "%s", env ? env : "");
+    for (char *tok = strtok(opts, "\x1f"); tok; tok = strtok(NULL, "\x1f")) {
+        if (!strcmp(tok, "--no-rewrite"))
+            opt.no_rewrite = true;
+        else if (!strncmp(tok, "--backend=", 10))
+            opt.backend = tok + 10;
+    }
     return run_program(&opt, argc - 2, argv + 2);
 }

@@ -104,6 +104,16 @@ static int setup_tracing(const struct run_options *opt, const struct personality
     return 0;
 }
 
+void run_export_mode_options(const struct run_options *opt)
+{
+    static char mode_opts[128];
+    snprintf(mode_opts, sizeof mode_opts, "%s%s%s%s", opt->no_rewrite ? "--no-rewrite" : "",
+             opt->no_rewrite && opt->backend ? "\x1f" : "", opt->backend ? "--backend=" : "",
+             opt->backend ? opt->backend : "");
+    foreign_exec_mode = opt->foreign_exec;
+    foreign_exec_options = mode_opts;
+}
+
 /* PERSONA_DEBUG: set to anything but "" or "0". */
 static bool debug_from_env(void)
 {
@@ -164,7 +174,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
 
     if (setup_tracing(opt, pers, execpath) != 0)
         return 2;
-    foreign_exec_mode = opt->foreign_exec;
+    run_export_mode_options(opt);
     const struct backend *backend = backend_choose(opt->backend, why, sizeof why);
     if (!backend) {
         warnmsg("%s", why);
@@ -220,7 +230,7 @@ int run_program(const struct run_options *opt, int argc, char **argv)
     struct runtime_start rs = {
         .pers = pers, .backend = backend, .rewrite = !opt->no_rewrite,
         .fd = fd, .info = &info, .execpath = execpath,
-        .argc = argc, .argv = argv, .envp = environ,
+        .argc = argc, .argv = argv, .envp = foreign_exec_strip_env(environ),
         .exec_resumed = opt->trace_fd > 2,
     };
     runtime_start(&rs, err, sizeof err);

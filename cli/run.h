@@ -17,6 +17,9 @@ struct run_options {
     int report_fd;              /* --report-fd=N: the run's report record, inherited */
     int foreign_exec;           /* --foreign-exec=MODE (enum foreign_exec_mode; 0: auto) */
 };
+/* The options native programs below this run pass on to the FreeBSD and
+ * NetBSD programs they start (syscalls/foreign_exec.h). */
+void run_export_mode_options(const struct run_options *opt);
 /* Load and run a guest program; returns only on failure to start. */
 int run_program(const struct run_options *opt, int argc, char **argv);
 #endif

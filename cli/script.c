@@ -117,13 +117,14 @@ static int run_at_depth(const struct run_options *opt, const char *path, int arg
     }
     /* A native interpreter: what it starts may be FreeBSD or NetBSD. */
     char why[512];
-    foreign_exec_mode = opt->foreign_exec;
+    run_export_mode_options(opt);
     r = foreign_exec_setup(opt->foreign_exec, why, sizeof why);
     if (r == -2 || (r < 0 && opt->foreign_exec == FOREIGN_EXEC_USERNS)) {
         warnmsg("--foreign-exec: %s", why);
         return EXIT_CANNOT_RUN;
     }
-    execve(interp, nargv, environ);
+    char **envp = foreign_exec_env(environ);
+    execve(interp, nargv, envp ? envp : environ);
     warnmsg("%s: interpreter %s: %s", argv[0], interp, strerror(errno));
     return errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
 }

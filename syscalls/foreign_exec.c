@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/syscall.h>
@@ -15,6 +16,54 @@
 #include <unistd.h>
 
 enum foreign_exec_mode foreign_exec_mode = FOREIGN_EXEC_AUTO;
+const char *foreign_exec_options;
+
+static bool is_options_var(const char *e)
+{
+    size_t n = sizeof FOREIGN_EXEC_ENV - 1;
+    return strncmp(e, FOREIGN_EXEC_ENV, n) == 0 && e[n] == '=';
+}
+
+char **foreign_exec_env(char *const envp[])
+{
+    size_t n = 0;
+    while (envp && envp[n])
+        n++;
+    char **out = calloc(n + 2, sizeof *out);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_options_var(envp[i]))
+            out[k++] = envp[i];
+    if (foreign_exec_options && *foreign_exec_options) {
+        static char var[512];
+        snprintf(var, sizeof var, FOREIGN_EXEC_ENV "=%s", foreign_exec_options);
+        out[k++] = var;
+    }
+    out[k] = NULL;
+    return out;
+}
+
+char **foreign_exec_strip_env(char **envp)
+{
+    bool any = false;
+    for (size_t i = 0; envp && envp[i]; i++)
+        any |= is_options_var(envp[i]);
+    if (!any)
+        return envp;
+    size_t n = 0;
+    while (envp[n])
+        n++;
+    char **out = calloc(n + 1, sizeof *out);
+    if (!out)
+        return envp;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_options_var(envp[i]))
+            out[k++] = envp[i];
+    return out;
+}
 
 int foreign_exec_parse(const char *s)
 {

@@ -44,4 +44,17 @@ int foreign_exec_setup(enum foreign_exec_mode mode, char *why, size_t cap);
 /* The mode of this run (`persona run --foreign-exec`), for process_exec. */
 extern enum foreign_exec_mode foreign_exec_mode;
 
+/* The run's mode options (--no-rewrite, --backend=...) travel to the
+ * FreeBSD and NetBSD programs a native one starts in this variable of the
+ * native program's environment, separated by \x1f; persona-binfmt takes
+ * them from there, and no guest sees the variable. */
+#define FOREIGN_EXEC_ENV "PERSONA_RUN_OPTIONS"
+extern const char *foreign_exec_options;    /* NULL or "" : none */
+/* envp for a native program: envp with the variable set to the run's
+ * options (or removed when there are none); a new array, or NULL when
+ * out of memory. */
+char **foreign_exec_env(char *const envp[]);
+/* envp without the variable, for a guest; a new array or envp itself. */
+char **foreign_exec_strip_env(char **envp);
+
 #endif

@@ -136,9 +136,11 @@ long process_exec(const char *path, char *const argv[], char *const envp[],
      * own descriptors are close-on-exec, so a native program sees exactly
      * the guest's (syscalls/fdreserve.h). */
     fd_exec_prepare();
+    char **native_envp = pargv ? NULL : foreign_exec_env(envp);
     int witness = trace_exec_starting(!pargv);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &guest_sigmask, NULL, 8);
-    long r = HOST3(SYS_execve, use_path, use_argv, envp);
+    long r = HOST3(SYS_execve, use_path, use_argv, native_envp ? native_envp : envp);
+    free(native_envp);
     trace_exec_failed(witness);
     fd_exec_failed();
     for (int i = 0; keep && i < 2; i++)

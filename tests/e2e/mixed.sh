@@ -149,6 +149,15 @@ run_case() {
 		script_case script-sh bsd '#!/bin/sh
 echo "sh: $0 $#"; @/hello; exec @/go-exitcode 5' x y
 		;;
+	mode)
+		# The run's mode (--no-rewrite, --backend) reaches a FreeBSD
+		# program started by the native shell: regs sees its syscall site
+		# rewritten or not exactly as when persona runs it directly.
+		local direct hop
+		direct=$("$PERSONA" run "$SAMPLES/regs" site 2>&1)
+		hop=$("$PERSONA" run "$SAMPLES/go-spawn" /bin/sh -c "$SAMPLES/regs site" 2>&1)
+		expect_equal mixed-mode "$direct" "$hop"
+		;;
 	off)
 		# --foreign-exec=off: the native shell runs the FreeBSD binary
 		# natively, which cannot work (it dies or fails), and persona says
@@ -167,7 +176,7 @@ echo "sh: $0 $#"; @/hello; exec @/go-exitcode 5' x y
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(sh sh-netbsd cross env fds signal script off)
+[[ ${#cases[@]} -gt 0 ]] || cases=(sh sh-netbsd cross env fds signal script mode off)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
