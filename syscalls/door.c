@@ -1,6 +1,7 @@
 /* The C half of the door: every signal entering through door.S, and every
  * call from a rewritten syscall site, lands here. */
 #include "syscalls/door.h"
+#include "syscalls/creds.h"
 #include "syscalls/signals.h"
 #include "syscalls/dispatch.h"
 #include "syscalls/rewrite.h"
@@ -147,6 +148,8 @@ int door_dispatch_signal(int sig, siginfo_t *info, ucontext_t *uc,
         from_guest = true;
     if (from_guest)
         t->guest_fsbase = interrupted_fs;
+    if (creds_on_signal(sig))
+        return from_guest ? 1 : 0;  /* persona's own: nothing for the guest */
     if (sig == SIGSYS && from_guest && active_backend->is_entry(info)) {
         syscall_enter(t, regs, true);
         signals_deliver_pending(t, regs);

@@ -6,6 +6,7 @@
 #include "syscalls/trace.h"
 #include "syscalls/threads.h"
 #include "syscalls/fdreserve.h"
+#include "syscalls/creds.h"
 #include <string.h>
 #include <sys/eventfd.h>
 #include <time.h>
@@ -85,6 +86,7 @@ void signals_init(void)
     for (int sig = 1; sig < 32; sig++)
         if (!always(sig) && guest_actions[sig].handler == GUEST_SIG_DFL && default_terminates(sig))
             host_handle(sig);
+    creds_init();
 }
 
 static int watchers[HOST_NSIG + 1];

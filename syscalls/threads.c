@@ -106,6 +106,20 @@ int threads_host_tid_accepting(uint64_t sigbit, const struct persona_thread *sel
     return found;
 }
 
+_Static_assert(MAX_THREADS == THREADS_MAX_LIVE, "threads.h");
+
+void threads_each_other(void (*fn)(int host_tid, void *arg), void *arg)
+{
+    int self = (int)syscall(SYS_gettid);
+    pthread_mutex_lock(&lock);
+    for (unsigned i = 0; i < MAX_THREADS; i++) {
+        int g = __atomic_load_n(&slots[i].guest_tid, __ATOMIC_ACQUIRE);
+        if (g != SLOT_FREE && g != SLOT_GONE && slots[i].t && slots[i].host_tid != self)
+            fn(slots[i].host_tid, arg);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
 void threads_register_self(struct persona_thread *t, int guest_tid)
 {
     t->guest_tid = guest_tid;

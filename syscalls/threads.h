@@ -18,6 +18,10 @@ int threads_host_tid(int guest_tid);
  * lets `sigbit` through, or -1 (also when the table is being changed:
  * this runs in signal handlers and does not wait). */
 int threads_host_tid_accepting(uint64_t sigbit, const struct persona_thread *self);
+/* Call fn(host_tid, arg) for every live guest thread but the caller, under
+ * the table's lock (fn must not take it).  At most THREADS_MAX_LIVE. */
+#define THREADS_MAX_LIVE 8192
+void threads_each_other(void (*fn)(int host_tid, void *arg), void *arg);
 /* In a fork child: forget every thread but the caller. */
 void threads_after_fork(struct persona_thread *self);
 /* End the calling guest thread (never returns); the last one ends the

@@ -3,6 +3,7 @@
  * personality's resource numbering as a parameter. */
 #include "personality/bsd/bsd.h"
 #include "syscalls/door.h"
+#include "syscalls/creds.h"
 #include "syscalls/fdreserve.h"
 #include "syscalls/uaccess.h"
 #include <errno.h>
@@ -91,5 +92,5 @@ long bsd_setgroups(struct sysctx *c, int ngroups_max)
     int n = ARG_INT(c, 0);
     if (n < 0 || n > ngroups_max)
         return -EINVAL;
-    return HOST2(SYS_setgroups, n, ARG_PTR(c, 1));
+    return creds_set(SYS_setgroups, n, (long)ARG_PTR(c, 1), 0);
 }

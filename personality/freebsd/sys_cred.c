@@ -6,16 +6,17 @@
  * guest sees per-thread credentials: the rows are PARTIAL.  The usual user,
  * a fork child setting up an exec, is single-threaded. */
 #include "personality/freebsd/fbsd.h"
+#include "syscalls/creds.h"
 
 /* setuid, setgid, seteuid, setegid, setreuid, setregid are shared with
  * NetBSD (personality/bsd/sys_cred.c); setgroups is in sys_proc.c. */
 
 long fbsd_sys_setresuid(struct sysctx *c)
 {
-    return HOST3(SYS_setresuid, ARG_UINT(c, 0), ARG_UINT(c, 1), ARG_UINT(c, 2));
+    return creds_set(SYS_setresuid, ARG_UINT(c, 0), ARG_UINT(c, 1), ARG_UINT(c, 2));
 }
 
 long fbsd_sys_setresgid(struct sysctx *c)
 {
-    return HOST3(SYS_setresgid, ARG_UINT(c, 0), ARG_UINT(c, 1), ARG_UINT(c, 2));
+    return creds_set(SYS_setresgid, ARG_UINT(c, 0), ARG_UINT(c, 1), ARG_UINT(c, 2));
 }

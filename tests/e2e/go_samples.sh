@@ -7,7 +7,7 @@ e2e_init
 
 run_case() {
 	case $1 in
-	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net | fds | stubstress | forkpoll | waitstatus | sysctls)
+	hello | goroutines | numcpu | nilderef | preempt | signals | exec | net | fds | stubstress | forkpoll | waitstatus | sysctls | setids)
 		compare_run "go-$1" --expect-rc 0 --
 		;;
 	files)
@@ -70,7 +70,7 @@ run_case() {
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc kqsignal tty sysctls)
+[[ ${#cases[@]} -gt 0 ]] || cases=(hello goroutines files exitcode exitstorm panic numcpu nilderef syscallbench preempt signals exec net fds stubstress forkpoll waitstatus kqvnode kqproc kqsignal tty sysctls setids)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done

@@ -100,7 +100,7 @@ run_case() {
 	# for the child's descriptors, exit codes, panics; go-fds: the
 	# guest's own RLIMIT_NOFILE (raised by the os package, seen by children);
 	# go-waitstatus: status words with NetBSD's signal numbers.
-	go-exec | go-numcpu | go-nilderef | go-forkpoll | go-fds | go-waitstatus)
+	go-exec | go-numcpu | go-nilderef | go-forkpoll | go-fds | go-waitstatus | go-setids)
 		GUEST_BIN=$SAMPLES/$1-netbsd NATIVE_BIN=$SAMPLES/$1-linux \
 			compare_run "$1" --label "netbsd-$1" --expect-rc 0 --
 		;;
@@ -177,7 +177,7 @@ run_case() {
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(hello fileio dirs sigmask sigwait go-hello go-goroutines go-preempt go-signals go-net go-httpserver trace
 	go-exec go-exec-freebsd go-exitcode go-panic go-numcpu go-nilderef go-exitstorm go-forkpoll go-fds go-waitstatus
-	go-syscallbench go-kqvnode go-kqproc go-kqsignal go-tty)
+	go-syscallbench go-kqvnode go-kqproc go-kqsignal go-tty go-setids)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
