@@ -9,14 +9,16 @@
 
 #define INTERP_NAME "persona-binfmt"
 
-/* The brands with a rule: runnable, and marked by EI_OSABI (a magic can
+/* The brands with a rule: runnable and marked by EI_OSABI (a magic can
  * only match fixed bytes; personality/registry.c has their numbers). */
-static const char *const rule_brands[] = { "freebsd", "netbsd" };
-#define NRULES (sizeof rule_brands / sizeof rule_brands[0])
-
-static void entry_path(unsigned i, char *out, size_t cap)
+static bool has_rule(const struct brand *b)
 {
-    snprintf(out, cap, BINFMT_DIR "/persona-%s", rule_brands[i]);
+    return b->osabi >= 0 && b->personality && !b->fallback;
+}
+
+static void entry_path(const struct brand *b, char *out, size_t cap)
+{
+    snprintf(out, cap, BINFMT_DIR "/persona-%s", b->name);
 }
 
 int binfmt_write_file(const char *path, const char *text)
@@ -53,16 +55,16 @@ int binfmt_interp_path(char *out, size_t cap, char *why, size_t whycap)
 
 int binfmt_register_all(const char *interp, const char *flags, char *why, size_t whycap)
 {
-    for (unsigned i = 0; i < NRULES; i++) {
-        const struct brand *b = brand_by_name(rule_brands[i]);
-        if (!b || b->osabi < 0 || !b->personality)
+    const struct brand *b;
+    for (int i = 0; (b = brand_at(i)); i++) {
+        if (!has_rule(b))
             continue;
         char entry[PATH_MAX], rule[PATH_MAX + 128];
-        entry_path(i, entry, sizeof entry);
+        entry_path(b, entry, sizeof entry);
         binfmt_write_file(entry, "-1");     /* replace an older registration */
         /* ELF, 64-bit, little-endian, version 1, then the EI_OSABI byte */
         snprintf(rule, sizeof rule, ":persona-%s:M::\\x7fELF\\x02\\x01\\x01\\x%02x::%s:%s",
-                 rule_brands[i], (unsigned)b->osabi, interp, flags);
+                 b->name, (unsigned)b->osabi, interp, flags);
         int r = binfmt_write_file(BINFMT_DIR "/register", rule);
         if (r < 0) {
             snprintf(why, whycap, "cannot register %s ELF files: %s", b->os_name, strerror(-r));
@@ -75,9 +77,12 @@ int binfmt_register_all(const char *interp, const char *flags, char *why, size_t
 int binfmt_unregister_all(void)
 {
     int res = 0;
-    for (unsigned i = 0; i < NRULES; i++) {
+    const struct brand *b;
+    for (int i = 0; (b = brand_at(i)); i++) {
+        if (!has_rule(b))
+            continue;
         char entry[PATH_MAX];
-        entry_path(i, entry, sizeof entry);
+        entry_path(b, entry, sizeof entry);
         int r = binfmt_write_file(entry, "-1");
         if (r < 0 && r != -ENOENT)
             res = r;
@@ -87,9 +92,12 @@ int binfmt_unregister_all(void)
 
 bool binfmt_all_registered(void)
 {
-    for (unsigned i = 0; i < NRULES; i++) {
+    const struct brand *b;
+    for (int i = 0; (b = brand_at(i)); i++) {
+        if (!has_rule(b))
+            continue;
         char entry[PATH_MAX], line[64] = "";
-        entry_path(i, entry, sizeof entry);
+        entry_path(b, entry, sizeof entry);
         FILE *f = fopen(entry, "re");
         if (!f)
             return false;
@@ -103,11 +111,14 @@ bool binfmt_all_registered(void)
 
 void binfmt_print_status(void)
 {
-    for (unsigned i = 0; i < NRULES; i++) {
+    const struct brand *b;
+    for (int i = 0; (b = brand_at(i)); i++) {
+        if (!has_rule(b))
+            continue;
         char entry[PATH_MAX], line[512];
-        entry_path(i, entry, sizeof entry);
+        entry_path(b, entry, sizeof entry);
         FILE *f = fopen(entry, "re");
-        printf("persona-%s: %s\n", rule_brands[i], f ? "installed" : "not installed");
+        printf("persona-%s: %s\n", b->name, f ? "installed" : "not installed");
         while (f && fgets(line, sizeof line, f))
             printf("  %s", line);
         if (f)
