@@ -161,21 +161,42 @@ static int map_all_ids_from_outside(pid_t *helper, int *go_fd)
     return 0;
 }
 
-static int map_own_ids(uid_t uid, gid_t gid)
+/* One id inside for one outside (all a user without CAP_SETUID outside
+ * may map); gid_map needs setgroups denied first. */
+static int map_one_id(unsigned uid_inside, unsigned uid_outside, unsigned gid_inside,
+                      unsigned gid_outside)
 {
     char map[64];
     pid_t self = getpid();
-    /* Without CAP_SETGID outside, gid_map needs setgroups denied first. */
     int r = write_map(self, "setgroups", "deny");
     if (r == 0) {
-        snprintf(map, sizeof map, "%u %u 1", (unsigned)uid, (unsigned)uid);
+        snprintf(map, sizeof map, "%u %u 1", uid_inside, uid_outside);
         r = write_map(self, "uid_map", map);
     }
     if (r == 0) {
-        snprintf(map, sizeof map, "%u %u 1", (unsigned)gid, (unsigned)gid);
+        snprintf(map, sizeof map, "%u %u 1", gid_inside, gid_outside);
         r = write_map(self, "gid_map", map);
     }
     return r;
+}
+
+/* Another user than root registers the rules as root of the first
+ * namespace (the instance's register file is its root's: only an id mapped
+ * there can pass its permission check), then moves into a second user
+ * namespace inside it where it is itself again.  binfmt_misc is looked up
+ * from the innermost namespace outwards (fs/binfmt_misc.c,
+ * current_binfmt_misc), so the rules still apply. */
+static int become_self_again(uid_t uid, gid_t gid, char *why, size_t cap)
+{
+    int r = unshare(CLONE_NEWUSER) == 0 ? 0 : -errno;
+    if (r == 0)
+        r = map_one_id((unsigned)uid, 0, (unsigned)gid, 0);
+    if (r < 0) {
+        snprintf(why, cap, "cannot map user and group ids into the inner user namespace: %s",
+                 strerror(-r));
+        return -2;
+    }
+    return 0;
 }
 
 static int enter_namespaces(char *why, size_t cap)
@@ -206,7 +227,7 @@ static int enter_namespaces(char *why, size_t cap)
         snprintf(why, cap, "cannot create a user namespace: %s", strerror(-r));
         return -1;
     }
-    if (uid != 0 && map_own_ids(uid, gid) < 0)
+    if (uid != 0 && map_one_id(0, (unsigned)uid, 0, (unsigned)gid) < 0)
         mapped = false;
     if (!mapped) {
         /* In the namespace with no ids: there is no way back. */
@@ -227,6 +248,8 @@ int foreign_exec_setup(enum foreign_exec_mode mode, char *why, size_t cap)
     char interp[PATH_MAX];
     if (binfmt_interp_path(interp, sizeof interp, why, cap) != 0)
         return -1;
+    uid_t outside_uid = geteuid();
+    gid_t outside_gid = getegid();
     int r = enter_namespaces(why, cap);
     if (r != 0)
         return r;
@@ -238,5 +261,7 @@ int foreign_exec_setup(enum foreign_exec_mode mode, char *why, size_t cap)
     }
     /* F: the kernel opens persona-binfmt now, so it runs even where a
      * later view hides the path; P: the program's argv[0] is kept. */
-    return binfmt_register_all(interp, "PF", why, cap) == 0 ? 0 : -1;
+    if (binfmt_register_all(interp, "PF", why, cap) != 0)
+        return -1;
+    return outside_uid != 0 ? become_self_again(outside_uid, outside_gid, why, cap) : 0;
 }

@@ -17,9 +17,10 @@
  * capabilities count only inside the new user namespace: what needs them
  * against the machine (binding ports below 1024, mounting real
  * filesystems, mknod of devices, signalling other users' processes) fails
- * with EPERM/EACCES.  Run as another user, only that user and group are
- * mapped: files of other owners show as 65534 (nobody), and setgroups is
- * denied. */
+ * with EPERM/EACCES.  Run as another user, the rules are registered as
+ * root of a first namespace and the program runs in a second one inside
+ * it where it is itself again: only that user and group are mapped, files
+ * of other owners show as 65534 (nobody), and setgroups is denied. */
 #ifndef PERSONA_SYSCALLS_FOREIGN_EXEC_H
 #define PERSONA_SYSCALLS_FOREIGN_EXEC_H
 #include <stddef.h>

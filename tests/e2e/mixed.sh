@@ -158,6 +158,21 @@ echo "sh: $0 $#"; @/hello; exec @/go-exitcode 5' x y
 		hop=$("$PERSONA" run "$SAMPLES/go-spawn" /bin/sh -c "$SAMPLES/regs site" 2>&1)
 		expect_equal mixed-mode "$direct" "$hop"
 		;;
+	nonroot)
+		# As another user (nobody, when the suite runs as root): the
+		# native shell still runs the FreeBSD and NetBSD programs under
+		# persona, and it is itself, uid 65534, not the root of a namespace.
+		if [[ $(id -u) != 0 ]] || ! command -v setpriv >/dev/null; then
+			e2e_pass mixed-nonroot-skipped
+			return
+		fi
+		local out
+		out=$(cd / && setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$PERSONA" run "$SAMPLES/go-spawn" /bin/sh -c "$SAMPLES/hello; $SAMPLES/hello-netbsd; id -u" 2>&1)
+		expect_equal mixed-nonroot "hello from persona sample
+hello from persona sample
+65534" "$out"
+		;;
 	off)
 		# --foreign-exec=off: the native shell runs the FreeBSD binary
 		# natively, which cannot work (it dies or fails), and persona says
@@ -176,7 +191,7 @@ echo "sh: $0 $#"; @/hello; exec @/go-exitcode 5' x y
 }
 
 cases=("$@")
-[[ ${#cases[@]} -gt 0 ]] || cases=(sh sh-netbsd cross env fds signal script mode off)
+[[ ${#cases[@]} -gt 0 ]] || cases=(sh sh-netbsd cross env fds signal script mode nonroot off)
 for c in "${cases[@]}"; do
 	run_case "$c"
 done
