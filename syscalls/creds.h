@@ -13,9 +13,10 @@
 #define PERSONA_SYSCALLS_CREDS_H
 #include <stdbool.h>
 
-/* Linux's last real-time signal: no guest signal maps to it
- * (abi/freebsd/signal.c stops below it; NetBSD maps 1..32). */
-#define CREDS_SIGNAL 64
+/* The first of the Linux real-time signals persona keeps for itself
+ * (glibc's SIGRTMIN and the two after it: abi/freebsd/signal.h
+ * FBSD_LINUX_PERSONA_SIG0, which no guest signal maps to on either BSD). */
+#define CREDS_SIGNAL 34
 
 /* setuid/setgid/setreuid/setregid/setresuid/setresgid/setgroups (Linux
  * numbers and arguments) for every thread of the process: result of the

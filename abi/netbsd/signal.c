@@ -1,10 +1,13 @@
 /* NetBSD <-> Linux signal numbers, sets and siginfo (abi/netbsd/signal.h). */
 #include "abi/netbsd/signal.h"
+#include "abi/freebsd/signal.h"   /* the Linux real-time slots both BSDs share */
 #include <string.h>
 
 /* NetBSD numbers 1..32 -> Linux (sys/sys/signal.h); 7 SIGEMT and
- * 29 SIGINFO have no Linux counterpart; the real-time ones 33..63 are not
- * mapped yet. */
+ * 29 SIGINFO have no Linux counterpart.  The real-time ones, SIGRTMIN 33
+ * .. SIGRTMAX 63, go where FreeBSD's do (abi/freebsd/signal.h): NetBSD
+ * 33+k to Linux FBSD_LINUX_RTBASE+k while that stays below Linux 64, so
+ * 33..57; 58..63 have no Linux slot. */
 static const unsigned char to_linux[33] = {
     [1] = SIGHUP, [2] = SIGINT, [3] = SIGQUIT, [4] = SIGILL, [5] = SIGTRAP,
     [6] = SIGABRT, [7] = 0, [8] = SIGFPE, [9] = SIGKILL, [10] = SIGBUS,
@@ -17,7 +20,13 @@ static const unsigned char to_linux[33] = {
 
 int nbsd_signo_to_linux(int nsig)
 {
-    return nsig > 0 && nsig <= 32 ? to_linux[nsig] : 0;
+    if (nsig > 0 && nsig <= 32)
+        return to_linux[nsig];
+    if (nsig >= NBSD_SIGRTMIN && nsig < NBSD_NSIG) {
+        int l = FBSD_LINUX_RTBASE + (nsig - NBSD_SIGRTMIN);
+        return l < FBSD_LINUX_SIGRTMAX ? l : 0;
+    }
+    return 0;
 }
 
 int nbsd_signo_from_linux(int lsig)
@@ -25,15 +34,17 @@ int nbsd_signo_from_linux(int lsig)
     for (int n = 1; n <= 32; n++)
         if (to_linux[n] && to_linux[n] == lsig)
             return n;
+    if (lsig >= FBSD_LINUX_RTBASE && lsig < FBSD_LINUX_SIGRTMAX)
+        return NBSD_SIGRTMIN + (lsig - FBSD_LINUX_RTBASE);
     return 0;
 }
 
 uint64_t nbsd_sigset_to_linux(const nbsd_sigset_t *s)
 {
     uint64_t m = 0;
-    for (int n = 1; n <= 32; n++)
+    for (int n = 1; n < NBSD_NSIG; n++)
         if ((s->bits[(n - 1) / 32] >> ((n - 1) % 32)) & 1) {
-            int l = to_linux[n];
+            int l = nbsd_signo_to_linux(n);
             if (l)
                 m |= 1ULL << (l - 1);
         }
@@ -43,8 +54,8 @@ uint64_t nbsd_sigset_to_linux(const nbsd_sigset_t *s)
 void nbsd_sigset_from_linux(nbsd_sigset_t *out, uint64_t m)
 {
     memset(out, 0, sizeof *out);
-    for (int n = 1; n <= 32; n++) {
-        int l = to_linux[n];
+    for (int n = 1; n < NBSD_NSIG; n++) {
+        int l = nbsd_signo_to_linux(n);
         if (l && ((m >> (l - 1)) & 1))
             out->bits[(n - 1) / 32] |= 1u << ((n - 1) % 32);
     }

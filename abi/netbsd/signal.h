@@ -15,6 +15,7 @@
 #define NBSD_SIGSTOP  17
 #define NBSD_SIGINFO  29     /* no Linux counterpart */
 #define NBSD_SIGPWR   32
+#define NBSD_SIGRTMIN 33     /* sys/sys/signal.h: SIGRTMIN .. SIGRTMAX 63 */
 #define NBSD_NSIG     64     /* _NSIG: signals 1..63 */
 
 #define NBSD_SIG_BLOCK   1

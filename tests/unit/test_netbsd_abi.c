@@ -2,6 +2,7 @@
  * mmap flags, signals, siginfo, the ucontext registers. */
 #define _GNU_SOURCE 1
 #include <criterion/criterion.h>
+#include "abi/freebsd/signal.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -123,7 +124,7 @@ Test(netbsd_abi, signals)
     cr_assert_eq(nbsd_signo_to_linux(30), SIGUSR1);
     cr_assert_eq(nbsd_signo_to_linux(32), SIGPWR);
     cr_assert_eq(nbsd_signo_to_linux(29), 0, "SIGINFO");
-    cr_assert_eq(nbsd_signo_to_linux(33), 0);
+    cr_assert_eq(nbsd_signo_to_linux(33), FBSD_LINUX_RTBASE, "SIGRTMIN");
     cr_assert_eq(nbsd_signo_from_linux(SIGUSR2), 31);
     cr_assert_eq(nbsd_signo_from_linux(SIGSTOP), 17);
     nbsd_sigset_t s;
@@ -314,4 +315,27 @@ Test(netbsd_abi, termios_differences)
 	nt.c_cflag = (nt.c_cflag & ~NBSD_CRTSCTS) | NBSD_CDTRCTS;
 	nbsd_termios_to_linux(&back, &nt);
 	cr_assert(!(back.c_cflag & CRTSCTS), "CDTRCTS is not RTS/CTS flow control");
+}
+
+/* NetBSD real-time signals (33..63) in the Linux slots FreeBSD's use. */
+#include "abi/netbsd/signal.h"
+#include "abi/freebsd/signal.h"
+
+Test(netbsd_abi, realtime_signals)
+{
+	cr_assert_eq(nbsd_signo_to_linux(33), FBSD_LINUX_RTBASE);
+	cr_assert_eq(nbsd_signo_to_linux(57), 63);
+	cr_assert_eq(nbsd_signo_to_linux(58), 0, "no Linux slot left");
+	for (int n = 33; n <= 57; n++)
+		cr_assert_eq(nbsd_signo_from_linux(nbsd_signo_to_linux(n)), n);
+	cr_assert_eq(nbsd_signo_from_linux(64), 0, "persona's and glibc's own are no guest's");
+	cr_assert_eq(nbsd_signo_from_linux(34), 0);
+	nbsd_sigset_t s;
+	memset(&s, 0, sizeof s);
+	s.bits[1] = 1u << (40 - 33);            /* signal 40 */
+	uint64_t m = nbsd_sigset_to_linux(&s);
+	cr_assert_eq(m, 1ULL << (nbsd_signo_to_linux(40) - 1));
+	nbsd_sigset_t back;
+	nbsd_sigset_from_linux(&back, m);
+	cr_assert_eq(back.bits[1], s.bits[1]);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abi/freebsd/signal.h"
+#include "syscalls/creds.h"
 
 Test(signal, host_sigrtmin_matches_assumption)
 {
@@ -42,6 +43,7 @@ Test(signal, fixed_numbers)
 	cr_assert_eq(fbsd_signo_from_linux(SIGPWR), 0);
 	cr_assert_eq(fbsd_signo_from_linux(32), 0);    /* NPTL-internal */
 	cr_assert_eq(fbsd_signo_from_linux(33), 0);
+	cr_assert_eq(CREDS_SIGNAL, FBSD_LINUX_PERSONA_SIG0, "syscalls/creds.h uses persona's first signal");
 	for (int k = 0; k < FBSD_LINUX_PERSONA_NSIG; k++)
 		cr_assert_eq(fbsd_signo_from_linux(SIGRTMIN + k), 0,
 			     "persona's own signal %d must not reach the guest", k);
