@@ -49,6 +49,7 @@ func sum(v []int64) (s int64) {
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "child" {
+		fmt.Println("ready")
 		bufio.NewReader(os.Stdin).ReadString('\n')
 		return
 	}
@@ -88,10 +89,14 @@ func main() {
 	cmd := exec.Command(exe, "child")
 	cmd.Args[0] = "sysctls-child"
 	in, _ := cmd.StdinPipe()
+	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
 		fmt.Println("child:", err)
 		os.Exit(1)
 	}
+	// Once it says so, the child runs its own code (under persona: the
+	// guest is loaded, not persona still starting up).
+	bufio.NewReader(out).ReadString('\n')
 	kid, err := procPid(cmd.Process.Pid)
 	kargs, aerr := procArgs(cmd.Process.Pid)
 	in.Write([]byte("\n"))
